@@ -1,0 +1,144 @@
+"""Starting the desktop app: Qt application, language, fonts, error handling, workspace."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fieldapp import __version__
+from fieldapp.errors import UserError
+from fieldapp.gui import dialogs
+from fieldapp.gui.i18n import set_language
+from fieldapp.paths import resource
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "fieldapp"
+APP_NAME = "fieldapp"
+CJK_FALLBACK_FONT = resource("fonts", "DroidSansFallbackFull.ttf")
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Load our Chinese catalogue (and Qt's own) unless English was asked for.
+
+    The source strings are English; Chinese is the default language.
+    """
+    translators: list[QTranslator] = []
+    set_language(lang)
+    if lang != "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return translators
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    # qtbase_zh_CN holds Qt's own strings; older wheels ship them only inside qt_zh_CN
+    if qt_translator.load("qtbase_zh_CN", qt_dir) or qt_translator.load("qt_zh_CN", qt_dir):
+        app.installTranslator(qt_translator)
+        translators.append(qt_translator)
+    ours = QTranslator(app)
+    if not ours.load("fieldapp_zh_CN", str(resource("translations"))):
+        log.warning("Chinese translation missing in %s", resource("translations"))
+    else:
+        app.installTranslator(ours)
+        translators.append(ours)
+    return translators
+
+
+def install_fonts(app: QApplication) -> None:
+    """Make Chinese render everywhere, even with no CJK font installed on the machine."""
+    font_id = QFontDatabase.addApplicationFont(str(CJK_FALLBACK_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    font = QFont(app.font())
+    font.setFamilies([font.family(), *families])
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+
+
+def make_application(lang: str | None) -> QApplication:
+    """The QApplication with our name, icon, fonts and language (``zh`` unless ``en``)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "fieldapp.svg"))))
+    install_fonts(app)
+    install_translations(app, lang or "zh")
+    return app
+
+
+class ErrorHandler:
+    """Routes uncaught exceptions: a UserError becomes a plain message, a bug a crash dialog."""
+
+    def __init__(self, log_file: Callable[[], Path | None]) -> None:
+        self._log_file = log_file
+        self._showing = False
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+        threading.excepthook = self._handle_thread
+
+    def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self.handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def handle(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if isinstance(exc, UserError):
+            log.info("user error: %s", exc)
+            dialogs.show_user_error(None, str(exc))
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error\n%s", text)
+        if self._showing:
+            return
+        self._showing = True
+        try:
+            dialogs.show_crash(None, text, self._log_file())
+        finally:
+            self._showing = False
+
+
+def run_gui(
+    home: str | None, lang: str | None, on_shown: Callable[[QWidget], None] | None = None
+) -> int:
+    """Open the app on the workspace in ``home``; return the exit status.
+
+    A folder with no workspace yet gets the first-run setup. ``on_shown`` is called once
+    the main window is on screen (the start-up benchmark uses it).
+    """
+    from fieldapp.gui.main_window import MainWindow
+    from fieldapp.gui.setup_dialog import open_or_set_up
+    from fieldapp.workspace import resolve_home
+
+    app = make_application(lang)
+    workspace_holder: list[Path] = []
+    handler = ErrorHandler(lambda: workspace_holder[0] if workspace_holder else None)
+    handler.install()
+    try:
+        workspace = open_or_set_up(resolve_home(home))
+    except UserError as err:
+        dialogs.show_user_error(None, str(err))
+        return 1
+    if workspace is None:
+        return 0
+    workspace_holder.append(workspace.log_path)
+    window = MainWindow(workspace)
+    window.show()
+    if on_shown is not None:
+        QTimer.singleShot(0, lambda: on_shown(window))
+    try:
+        return app.exec()
+    finally:
+        workspace.close()

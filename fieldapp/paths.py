@@ -1,0 +1,41 @@
+"""Where the data folders (forms/, ui/, resources/) are.
+
+In an installed wheel they sit inside the package (``fieldapp/forms`` …); in a source
+checkout or an editable install they sit at the top of the repository; in a PyInstaller
+bundle they sit inside the bundle's ``fieldapp`` folder. This module is the only place
+that knows.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def _data_root() -> Path:
+    if (_PACKAGE_DIR / "resources").is_dir():
+        return _PACKAGE_DIR
+    return _PACKAGE_DIR.parent
+
+
+def forms_dir() -> Path:
+    """The folder of shipped checklist definitions."""
+    return _data_root() / "forms"
+
+
+def ui_dir() -> Path:
+    """The folder of Qt Designer ``.ui`` files."""
+    return _data_root() / "ui"
+
+
+def resources_dir() -> Path:
+    """The folder of icons, fonts, translations and reference data tables."""
+    return _data_root() / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """A file below ``resources/``, e.g. ``resource("data", "catalogue_2014.csv")``."""
+    return resources_dir().joinpath(*parts)
