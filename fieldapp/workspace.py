@@ -72,11 +72,8 @@ _LOG_HANDLER_NAME = "fieldapp-workspace-log"
 def setup_logging(home: Path) -> Path:
     """Send the ``fieldapp`` logger to a rotating file inside the workspace; return its path."""
     path = home / "logs" / LOG_NAME
+    close_logging()
     logger = logging.getLogger("fieldapp")
-    for handler in list(logger.handlers):
-        if handler.get_name() == _LOG_HANDLER_NAME:
-            logger.removeHandler(handler)
-            handler.close()
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
@@ -85,6 +82,15 @@ def setup_logging(home: Path) -> Path:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     return path
+
+
+def close_logging() -> None:
+    """Detach and close the workspace's log file (so the folder can be moved or deleted)."""
+    logger = logging.getLogger("fieldapp")
+    for handler in list(logger.handlers):
+        if handler.get_name() == _LOG_HANDLER_NAME:
+            logger.removeHandler(handler)
+            handler.close()
 
 
 def _prepare_folders(home: Path) -> None:
@@ -205,6 +211,9 @@ class Workspace:
         except BaseException:
             lock.release()
             raise
+        removed = workspace.attachments.remove_temporary_files()
+        if removed:
+            log.info("removed %d half-written attachment files left by a crash", removed)
         log.info("opened workspace %s (fieldapp %s)", home, __version__)
         return workspace
 
@@ -258,6 +267,7 @@ class Workspace:
     def close(self) -> None:
         self.store.close()
         self._lock.release()
+        close_logging()
 
     def __enter__(self) -> Workspace:
         return self

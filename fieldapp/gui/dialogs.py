@@ -16,14 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
+translate = QCoreApplication.translate
 
 
 def show_user_error(parent: QWidget | None, message: str) -> None:
     """A problem the user can act on: a plain warning, no traceback."""
-    QMessageBox.warning(parent, tr("Cannot do that"), message)
+    QMessageBox.warning(parent, translate("dialogs", "Cannot do that"), message)
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
@@ -35,25 +33,35 @@ class CrashDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, details: str, log_file: Path | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("fieldapp hit an unexpected error"))
+        self.setWindowTitle(translate("dialogs", "fieldapp hit an unexpected error"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        where = str(log_file) if log_file else tr("(no workspace open yet: nothing was logged)")
+        where = (
+            str(log_file)
+            if log_file
+            else translate("dialogs", "(no workspace open yet: nothing was logged)")
+        )
         intro = QLabel(
-            tr("This is a bug in fieldapp, not something you did. Everything you saved before"
-               " is safe. Please send the log file to your support contact:") + f"\n{where}"
+            translate(
+                "dialogs",
+                "This is a bug in fieldapp, not something you did. Everything you saved before"
+                " is safe. Please send the log file to your support contact:",
+            )
+            + f"\n{where}"
         )
         intro.setWordWrap(True)
-        intro.setTextInteractionFlags(intro.textInteractionFlags()
-                                      | intro.textInteractionFlags().TextSelectableByMouse)
+        intro.setTextInteractionFlags(
+            intro.textInteractionFlags() | intro.textInteractionFlags().TextSelectableByMouse
+        )
         layout.addWidget(intro)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         if log_file is not None:
-            open_folder = buttons.addButton(tr("Open log folder"),
-                                            QDialogButtonBox.ButtonRole.ActionRole)
+            open_folder = buttons.addButton(
+                translate("dialogs", "Open log folder"), QDialogButtonBox.ButtonRole.ActionRole
+            )
             open_folder.clicked.connect(
                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file.parent)))
             )

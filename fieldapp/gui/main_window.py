@@ -26,9 +26,7 @@ from fieldapp.store import registry as reg
 from fieldapp.workflow import Changes
 from fieldapp.workspace import Workspace
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+translate = QCoreApplication.translate
 
 
 def _page_heading(text: str) -> QLabel:
@@ -43,12 +41,15 @@ class InspectionsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(_page_heading(tr("Inspections")))
-        note = QLabel(tr(
-            "This workspace holds no inspections yet. Guided on-site inspections (checklists,"
-            " findings, photos, signatures and notices) are not available in this version;"
-            " the registry of units and equipment is."
-        ))
+        layout.addWidget(_page_heading(translate("MainWindow", "Inspections")))
+        note = QLabel(
+            translate(
+                "MainWindow",
+                "This workspace holds no inspections yet. Guided on-site inspections (checklists,"
+                " findings, photos, signatures and notices) are not available in this version;"
+                " the registry of units and equipment is.",
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addStretch(1)
@@ -61,13 +62,20 @@ class FollowUpsPage(QWidget):
         super().__init__(parent)
         self.workspace, self.today = workspace, today
         layout = QVBoxLayout(self)
-        layout.addWidget(_page_heading(tr("Follow-ups")))
+        layout.addWidget(_page_heading(translate("MainWindow", "Follow-ups")))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([tr("Unit"), tr("Type"), tr("Equipment code"),
-                                              tr("Inspection due"), tr("Days overdue")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("MainWindow", "Unit"),
+                translate("MainWindow", "Type"),
+                translate("MainWindow", "Equipment code"),
+                translate("MainWindow", "Inspection due"),
+                translate("MainWindow", "Days overdue"),
+            ]
+        )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -83,22 +91,30 @@ class FollowUpsPage(QWidget):
     def reload(self) -> None:
         with self.workspace.store.reading() as db:
             rows = reg.overdue_equipment(db, self.today)
-        self.summary.setText(tr(
-            "%1 devices are overdue for periodic inspection. Under Article 40 of the Special"
-            " Equipment Safety Law they must not be used until inspected."
-        ).replace("%1", str(len(rows))))
+        self.summary.setText(
+            translate(
+                "MainWindow",
+                "%1 devices are overdue for periodic inspection. Under Article 40 of the Special"
+                " Equipment Safety Law they must not be used until inspected.",
+            ).replace("%1", str(len(rows)))
+        )
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             due = row.equipment.next_inspection_due
-            values = [row.unit_name, catalogue_name(row.equipment.catalogue_code),
-                      row.equipment.equipment_code, due.isoformat() if due else "",
-                      str(row.days_overdue)]
+            values = [
+                row.unit_name,
+                catalogue_name(row.equipment.catalogue_code),
+                row.equipment.equipment_code,
+                due.isoformat() if due else "",
+                str(row.days_overdue),
+            ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 4:
                     item.setForeground(OVERDUE_COLOUR)
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(i, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -111,15 +127,18 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         layout = QVBoxLayout(self)
-        layout.addWidget(_page_heading(tr("Data Exchange")))
+        layout.addWidget(_page_heading(translate("MainWindow", "Data Exchange")))
         self.facts = QLabel()
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.facts)
-        note = QLabel(tr(
-            "Exporting batches for the supervisor and importing reference packs are not"
-            " available in this version yet."
-        ))
+        note = QLabel(
+            translate(
+                "MainWindow",
+                "Exporting batches for the supervisor and importing reference packs are not"
+                " available in this version yet.",
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addStretch(1)
@@ -130,16 +149,18 @@ class SyncPage(QWidget):
         size_kb = ws.db_path.stat().st_size // 1024
         backups = len(list((ws.home / "backups").glob("*.db")))
         rows = [
-            (tr("Workspace folder"), str(ws.home)),
-            (tr("Role"), ws.role.label("zh") + " / " + ws.role.label("en")),
-            (tr("Device id"), ws.device_id),
-            (tr("Database size"), f"{size_kb:,} KB"),
-            (tr("Backups kept"), str(backups)),
-            (tr("Log file"), str(ws.log_path)),
+            (translate("MainWindow", "Workspace folder"), str(ws.home)),
+            (translate("MainWindow", "Role"), ws.role.label("zh") + " / " + ws.role.label("en")),
+            (translate("MainWindow", "Device id"), ws.device_id),
+            (translate("MainWindow", "Database size"), f"{size_kb:,} KB"),
+            (translate("MainWindow", "Backups kept"), str(backups)),
+            (translate("MainWindow", "Log file"), str(ws.log_path)),
         ]
-        self.facts.setText("<table cellspacing='4'>" + "".join(
-            f"<tr><td style='color:#444'>{k}</td><td>{v}</td></tr>" for k, v in rows
-        ) + "</table>")
+        self.facts.setText(
+            "<table cellspacing='4'>"
+            + "".join(f"<tr><td style='color:#444'>{k}</td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>"
+        )
 
 
 class MainWindow(QMainWindow):
@@ -159,10 +180,25 @@ class MainWindow(QMainWindow):
         self.follow_ups = FollowUpsPage(workspace, self.today)
         self.sync = SyncPage(workspace)
         sections = [
-            (self.inspections, tr("Inspections"), "inspections", self.ui.actionInspections),
-            (self.registry, tr("Units and Equipment"), "registry", self.ui.actionRegistry),
-            (self.follow_ups, tr("Follow-ups"), "follow-ups", self.ui.actionFollowUps),
-            (self.sync, tr("Data Exchange"), "sync", self.ui.actionSync),
+            (
+                self.inspections,
+                translate("MainWindow", "Inspections"),
+                "inspections",
+                self.ui.actionInspections,
+            ),
+            (
+                self.registry,
+                translate("MainWindow", "Units and Equipment"),
+                "registry",
+                self.ui.actionRegistry,
+            ),
+            (
+                self.follow_ups,
+                translate("MainWindow", "Follow-ups"),
+                "follow-ups",
+                self.ui.actionFollowUps,
+            ),
+            (self.sync, translate("MainWindow", "Data Exchange"), "sync", self.ui.actionSync),
         ]
         for index, (page, title, icon, action) in enumerate(sections):
             self.ui.pages.addWidget(page)
@@ -196,15 +232,26 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         ws = self.workspace
         who = ws.officer.name if ws.officer else ws.role.label("zh")
-        demo = " · " + tr("demo workspace") if ws.is_demo else ""
-        role = tr("Officer") if ws.role.code == "officer" else tr("Supervisor")
-        self._status.setText(f"{role}: {who} · {tr('Workspace')}: {ws.home}{demo}")
-        self.setWindowTitle(f"{tr('Special Equipment Safety Supervision')} — {who}{demo}")
+        demo = " · " + translate("MainWindow", "demo workspace") if ws.is_demo else ""
+        role = (
+            translate("MainWindow", "Officer")
+            if ws.role.code == "officer"
+            else translate("MainWindow", "Supervisor")
+        )
+        workspace = translate("MainWindow", "Workspace")
+        self._status.setText(f"{role}: {who} · {workspace}: {ws.home}{demo}")
+        title = translate("MainWindow", "Special Equipment Safety Supervision")
+        self.setWindowTitle(f"{title} — {who}{demo}")
 
     def _open_log(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.log_path)))
 
     def _about(self) -> None:
-        dialogs.show_info(self, tr("About fieldapp"), tr(
-            "fieldapp %1 — offline field app for special-equipment safety supervision."
-        ).replace("%1", __version__))
+        dialogs.show_info(
+            self,
+            translate("MainWindow", "About fieldapp"),
+            translate(
+                "MainWindow",
+                "fieldapp %1 — offline field app for special-equipment safety supervision.",
+            ).replace("%1", __version__),
+        )

@@ -31,8 +31,7 @@ PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RegistryView", text)
+translate = QCoreApplication.translate
 
 
 def catalogue_name(code: str) -> str:
@@ -56,8 +55,13 @@ class UnitTableModel(QAbstractTableModel):
         self.rows: list[reg.UnitSummary] = []
         self.filters: dict[str, Any] = {}
         self._exhausted = True
-        self.headers = [tr("Unit"), tr("Credit code"), tr("District"), tr("Equipment"),
-                        tr("Overdue")]
+        self.headers = [
+            translate("RegistryView", "Unit"),
+            translate("RegistryView", "Credit code"),
+            translate("RegistryView", "District"),
+            translate("RegistryView", "Equipment"),
+            translate("RegistryView", "Overdue"),
+        ]
 
     def reload(self, **filters: Any) -> None:
         self.beginResetModel()
@@ -117,7 +121,9 @@ class UnitTableModel(QAbstractTableModel):
             if column == 4:
                 return summary.overdue_count or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and unit.is_key_unit:
-            return tr("Key unit for supervision") + f" ({unit.key_unit_kind})"
+            return (
+                translate("RegistryView", "Key unit for supervision") + f" ({unit.key_unit_kind})"
+            )
         if role == Qt.ItemDataRole.ForegroundRole and summary.overdue_count and column == 4:
             return QBrush(OVERDUE_COLOUR)
         if role == Qt.ItemDataRole.FontRole and summary.overdue_count and column == 4:
@@ -138,8 +144,13 @@ class EquipmentTableModel(QAbstractTableModel):
         super().__init__()
         self.rows: list[Equipment] = []
         self.today = dt.date.today()
-        self.headers = [tr("Type"), tr("Equipment code"), tr("Location"),
-                        tr("Next inspection"), tr("Status")]
+        self.headers = [
+            translate("RegistryView", "Type"),
+            translate("RegistryView", "Equipment code"),
+            translate("RegistryView", "Location"),
+            translate("RegistryView", "Next inspection"),
+            translate("RegistryView", "Status"),
+        ]
 
     def set_rows(self, rows: list[Equipment], today: dt.date) -> None:
         self.beginResetModel()
@@ -173,7 +184,11 @@ class EquipmentTableModel(QAbstractTableModel):
             if column == 3:
                 return device.next_inspection_due.isoformat() if device.next_inspection_due else ""
             if column == 4:
-                return tr("Overdue") if overdue else device.status.label(language())
+                return (
+                    translate("RegistryView", "Overdue")
+                    if overdue
+                    else device.status.label(language())
+                )
         if role == Qt.ItemDataRole.ForegroundRole and overdue and column in (3, 4):
             return QBrush(OVERDUE_COLOUR)
         if role == Qt.ItemDataRole.FontRole and overdue and column in (3, 4):
@@ -188,57 +203,95 @@ class EquipmentTableModel(QAbstractTableModel):
 def _rows_html(rows: list[tuple[str, str]]) -> str:
     cells = "".join(
         f"<tr><td style='color:#444;padding-right:12px'>{html.escape(k)}</td>"
-        f"<td>{html.escape(v)}</td></tr>" for k, v in rows if v
+        f"<td>{html.escape(v)}</td></tr>"
+        for k, v in rows
+        if v
     )
     return f"<table cellspacing='2'>{cells}</table>"
 
 
 def unit_details_html(unit: Unit) -> str:
-    return _rows_html([
-        (tr("Credit code"), unit.credit_code),
-        (tr("Address"), unit.address),
-        (tr("District"), f"{district_label(unit.district_code)} ({unit.district_code})"
-         if unit.district_code else ""),
-        (tr("Legal representative"), unit.legal_representative),
-        (tr("Safety manager"), " ".join(filter(None, [unit.safety_manager,
-                                                      unit.safety_manager_phone]))),
-        (tr("Key unit"), unit.key_unit_kind or tr("Yes") if unit.is_key_unit else ""),
-    ])
+    return _rows_html(
+        [
+            (translate("RegistryView", "Credit code"), unit.credit_code),
+            (translate("RegistryView", "Address"), unit.address),
+            (
+                translate("RegistryView", "District"),
+                f"{district_label(unit.district_code)} ({unit.district_code})"
+                if unit.district_code
+                else "",
+            ),
+            (translate("RegistryView", "Legal representative"), unit.legal_representative),
+            (
+                translate("RegistryView", "Safety manager"),
+                " ".join(filter(None, [unit.safety_manager, unit.safety_manager_phone])),
+            ),
+            (
+                translate("RegistryView", "Key unit"),
+                unit.key_unit_kind or translate("RegistryView", "Yes") if unit.is_key_unit else "",
+            ),
+        ]
+    )
 
 
 def equipment_details_html(device: Equipment, today: dt.date) -> str:
     check = lookup_catalogue_code(device.catalogue_code)
     kind = f"{catalogue_name(device.catalogue_code)} ({device.catalogue_code})"
     if check.warning:
-        kind += " — " + tr("older catalogue code")
+        kind += " — " + translate("RegistryView", "older catalogue code")
     overdue = is_overdue(device, today)
     due = device.next_inspection_due.isoformat() if device.next_inspection_due else ""
     if overdue:
-        due = f"{due} — {tr('Overdue for periodic inspection: must not be used')}"
+        warning = translate("RegistryView", "Overdue for periodic inspection: must not be used")
+        due = f"{due} — {warning}"
     attributes = ", ".join(f"{k}: {v}" for k, v in sorted(device.attributes.items()))
     rows = [
-        (tr("Type"), kind),
-        (tr("Product name"), device.product_name),
-        (tr("Equipment code"), device.equipment_code),
-        (tr("Registration certificate"), device.usage_registration_number),
-        (tr("Model"), device.model),
-        (tr("Manufacturer"), device.manufacturer),
-        (tr("Serial number"), device.serial_number),
-        (tr("Internal number"), device.internal_number),
-        (tr("Location"), device.location),
-        (tr("In use since"), device.first_use_date.isoformat() if device.first_use_date else ""),
-        (tr("Design life"), tr("%1 years").replace("%1", str(device.design_life_years))
-         if device.design_life_years else ""),
-        (tr("Maintenance unit"), " ".join(filter(None, [device.maintenance_unit,
-                                                        device.maintenance_phone]))),
-        (tr("Last inspection"), " ".join(filter(None, [
-            device.last_inspection_date.isoformat() if device.last_inspection_date else "",
-            device.last_inspection_conclusion]))),
-        (tr("Next inspection due"), due),
-        (tr("Inspection postponed until"), device.inspection_postponed_until.isoformat()
-         if device.inspection_postponed_until else ""),
-        (tr("Status"), device.status.label(language())),
-        (tr("Parameters"), attributes),
+        (translate("RegistryView", "Type"), kind),
+        (translate("RegistryView", "Product name"), device.product_name),
+        (translate("RegistryView", "Equipment code"), device.equipment_code),
+        (translate("RegistryView", "Registration certificate"), device.usage_registration_number),
+        (translate("RegistryView", "Model"), device.model),
+        (translate("RegistryView", "Manufacturer"), device.manufacturer),
+        (translate("RegistryView", "Serial number"), device.serial_number),
+        (translate("RegistryView", "Internal number"), device.internal_number),
+        (translate("RegistryView", "Location"), device.location),
+        (
+            translate("RegistryView", "In use since"),
+            device.first_use_date.isoformat() if device.first_use_date else "",
+        ),
+        (
+            translate("RegistryView", "Design life"),
+            translate("RegistryView", "%1 years").replace("%1", str(device.design_life_years))
+            if device.design_life_years
+            else "",
+        ),
+        (
+            translate("RegistryView", "Maintenance unit"),
+            " ".join(filter(None, [device.maintenance_unit, device.maintenance_phone])),
+        ),
+        (
+            translate("RegistryView", "Last inspection"),
+            " ".join(
+                filter(
+                    None,
+                    [
+                        device.last_inspection_date.isoformat()
+                        if device.last_inspection_date
+                        else "",
+                        device.last_inspection_conclusion,
+                    ],
+                )
+            ),
+        ),
+        (translate("RegistryView", "Next inspection due"), due),
+        (
+            translate("RegistryView", "Inspection postponed until"),
+            device.inspection_postponed_until.isoformat()
+            if device.inspection_postponed_until
+            else "",
+        ),
+        (translate("RegistryView", "Status"), device.status.label(language())),
+        (translate("RegistryView", "Parameters"), attributes),
     ]
     text = _rows_html(rows)
     if overdue:
@@ -249,8 +302,9 @@ def equipment_details_html(device: Equipment, today: dt.date) -> str:
 class RegistryView(QWidget):
     """Lists and searches units; shows a unit's details and equipment."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, today: dt.date | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.today = today or dt.date.today()
@@ -272,7 +326,7 @@ class RegistryView(QWidget):
         for column in (0, 1, 3, 4):
             eq_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.ui.splitter.setSizes([560, 640])
-        self.ui.city.addItem(tr("All cities"), "")
+        self.ui.city.addItem(translate("RegistryView", "All cities"), "")
         for code, district in sorted(districts().items()):
             if code.endswith("00") and not code.endswith("0000"):
                 self.ui.city.addItem(district.name_zh, code[:4])
@@ -284,8 +338,7 @@ class RegistryView(QWidget):
         self.ui.city.currentIndexChanged.connect(self.reload)
         self.ui.overdueOnly.toggled.connect(self.reload)
         self.ui.unitTable.selectionModel().currentRowChanged.connect(self._unit_selected)
-        self.ui.equipmentTable.selectionModel().currentRowChanged.connect(
-            self._equipment_selected)
+        self.ui.equipmentTable.selectionModel().currentRowChanged.connect(self._equipment_selected)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.ui.search.setFocus)
         self.reload()
@@ -296,15 +349,21 @@ class RegistryView(QWidget):
 
     def reload(self) -> None:
         current = self.selected_unit_id()
-        self.units.reload(text=self.ui.search.text(), today=self.today,
-                          district_prefix=self.ui.city.currentData() or "",
-                          overdue_only=self.ui.overdueOnly.isChecked())
+        self.units.reload(
+            text=self.ui.search.text(),
+            today=self.today,
+            district_prefix=self.ui.city.currentData() or "",
+            overdue_only=self.ui.overdueOnly.isChecked(),
+        )
         with self.workspace.store.reading() as db:
             total = reg.count_units(db)
         shown = len(self.units.rows)
         more = "+" if self.units.canFetchMore() else ""
-        self.ui.countLabel.setText(tr("%1 of %2 units").replace("%1", f"{shown}{more}")
-                                   .replace("%2", str(total)))
+        self.ui.countLabel.setText(
+            translate("RegistryView", "%1 of %2 units")
+            .replace("%1", f"{shown}{more}")
+            .replace("%2", str(total))
+        )
         row = next((i for i, s in enumerate(self.units.rows) if s.unit.id == current), 0)
         if self.units.rows:
             self.ui.unitTable.selectRow(row)
@@ -320,7 +379,7 @@ class RegistryView(QWidget):
 
     def _show_unit(self, unit_id: str | None) -> None:
         if unit_id is None:
-            self.ui.unitTitle.setText(tr("No unit matches the search"))
+            self.ui.unitTitle.setText(translate("RegistryView", "No unit matches the search"))
             self.ui.unitDetails.setText("")
             self.equipment.set_rows([], self.today)
             self.ui.equipmentDetails.clear()
@@ -331,15 +390,19 @@ class RegistryView(QWidget):
         self.ui.unitTitle.setText(f"<h3>{html.escape(unit.name)}</h3>")
         self.ui.unitDetails.setText(unit_details_html(unit))
         overdue = sum(is_overdue(d, self.today) for d in devices)
-        heading = tr("Equipment (%1)").replace("%1", str(len(devices)))
+        heading = translate("RegistryView", "Equipment (%1)").replace("%1", str(len(devices)))
         if overdue:
-            heading += " — " + tr("%1 overdue for periodic inspection").replace("%1", str(overdue))
+            heading += " — " + translate(
+                "RegistryView", "%1 overdue for periodic inspection"
+            ).replace("%1", str(overdue))
         self.ui.equipmentHeading.setText(heading)
         self.equipment.set_rows(devices, self.today)
         if devices:
             self.ui.equipmentTable.selectRow(0)
         else:
-            self.ui.equipmentDetails.setHtml(tr("This unit has no registered equipment."))
+            self.ui.equipmentDetails.setHtml(
+                translate("RegistryView", "This unit has no registered equipment.")
+            )
 
     def _equipment_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

@@ -44,9 +44,12 @@ class SetupDialog(QDialog):
         profile = None
         if self.role() is Role.OFFICER:
             profile = OfficerProfile(
-                name=self.ui.name.text(), law_id=self.ui.lawId.text(),
-                organisation=self.ui.organisation.text(), agency_code=self.ui.agencyCode.text(),
-                officer_code=self.ui.officerCode.text(), phone=self.ui.phone.text(),
+                name=self.ui.name.text(),
+                law_id=self.ui.lawId.text(),
+                organisation=self.ui.organisation.text(),
+                agency_code=self.ui.agencyCode.text(),
+                officer_code=self.ui.officerCode.text(),
+                phone=self.ui.phone.text(),
             )
         try:
             self.workspace = Workspace.create(self.home, self.role(), profile)

@@ -47,6 +47,16 @@ class AttachmentStore:
             raise AttachmentError(f"不是有效的附件编号 / not an attachment hash: {sha256!r}")
         return self.root / sha256[:2] / sha256
 
+    def remove_temporary_files(self) -> int:
+        """Delete half-written files a crash left behind; call only while holding the
+        workspace lock. Returns how many were removed."""
+        removed = 0
+        if self.root.is_dir():
+            for path in self.root.glob("*/.tmp-*"):
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
     def put_bytes(self, data: bytes) -> str:
         """Store ``data``; return its SHA-256. Storing the same bytes twice is a no-op."""
         digest = hashlib.sha256(data).hexdigest()

@@ -110,6 +110,7 @@ class Ui_RegistryView(object):
 
         self.layout.addWidget(self.splitter)
 
+        self.layout.setStretch(1, 1)
 
         self.retranslateUi(RegistryView)
 
