@@ -45,13 +45,28 @@ def translation_sources() -> list[Path]:
 
 def update_ts(ts_file: Path) -> None:
     files = [str(p.relative_to(ROOT)) for p in translation_sources()]
-    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *files,
-                    "-ts", str(ts_file)], check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *files,
+            "-ts",
+            str(ts_file),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
 
 
 def release(ts_file: Path, qm_file: Path) -> None:
-    subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)],
+        check=True,
+        capture_output=True,
+    )
 
 
 def main() -> None:

@@ -24,10 +24,17 @@ def _parser() -> argparse.ArgumentParser:
         "safety supervision.",
     )
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
-    parser.add_argument("--home", metavar="DIR",
-                        help="workspace folder (else $FIELDAPP_HOME, else the user data folder)")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None,
-                        help="language of the desktop app (default: zh)")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help="workspace folder (else $FIELDAPP_HOME, else the user data folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the desktop app (default: zh)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("gui", help="open the desktop app (the default)")
@@ -87,12 +94,19 @@ def _init(args: argparse.Namespace) -> int:
     profile = None
     if role is Role.OFFICER:
         if not args.name or not args.law_id:
-            print("fieldapp init: an officer workspace needs --name and --law-id"
-                  " / 监察员工作区需要 --name 和 --law-id", file=sys.stderr)
+            print(
+                "fieldapp init: an officer workspace needs --name and --law-id"
+                " / 监察员工作区需要 --name 和 --law-id",
+                file=sys.stderr,
+            )
             return 2
         profile = OfficerProfile(
-            name=args.name, law_id=args.law_id, organisation=args.organisation,
-            agency_code=args.agency_code, officer_code=args.officer_code, phone=args.phone,
+            name=args.name,
+            law_id=args.law_id,
+            organisation=args.organisation,
+            agency_code=args.agency_code,
+            officer_code=args.officer_code,
+            phone=args.phone,
         )
     home = _home(args)
     with Workspace.create(home, role, profile):
@@ -111,8 +125,10 @@ def _demo(args: argparse.Namespace) -> int:
     if is_workspace(home):
         with Workspace.open(home) as ws:
             if ws.is_demo and ws.role is role:
-                print(f"{home} 已是演示工作区，保持不变 / already a {role.code} demo workspace;"
-                      " left as it is")
+                print(
+                    f"{home} 已是演示工作区，保持不变 / already a {role.code} demo workspace;"
+                    " left as it is"
+                )
                 return 0
         raise UserError(
             f"{home} 已有一个工作区，演示数据只能建在空文件夹里。请用 --home 指定另一个文件夹。"
@@ -120,9 +136,11 @@ def _demo(args: argparse.Namespace) -> int:
             " Choose another folder with --home."
         )
     summary = build_demo(home, role, seed=args.seed)
-    print(f"演示工作区已建好 / demo workspace ready: {home}\n"
-          f"  {summary.units} 个单位 units, {summary.equipment} 台设备 devices"
-          f" ({summary.overdue} 台超期未检 overdue), {summary.colleagues} 名同事 colleagues")
+    print(
+        f"演示工作区已建好 / demo workspace ready: {home}\n"
+        f"  {summary.units} 个单位 units, {summary.equipment} 台设备 devices"
+        f" ({summary.overdue} 台超期未检 overdue), {summary.colleagues} 名同事 colleagues"
+    )
     return 0
 
 
@@ -134,11 +152,15 @@ def _info(args: argparse.Namespace) -> int:
         units = reg.count_units(db)
         devices, overdue = reg.count_equipment(db)
         print(f"工作区 workspace: {ws.home}")
-        print(f"角色 role: {ws.role.label('zh')} / {ws.role.code}"
-              + ("（演示 demo）" if ws.is_demo else ""))
+        print(
+            f"角色 role: {ws.role.label('zh')} / {ws.role.code}"
+            + ("（演示 demo）" if ws.is_demo else "")
+        )
         if ws.officer:
-            print(f"监察员 officer: {ws.officer.name}，执法证号 {ws.officer.law_id}，"
-                  f"{ws.officer.organisation}")
+            print(
+                f"监察员 officer: {ws.officer.name}，执法证号 {ws.officer.law_id}，"
+                f"{ws.officer.organisation}"
+            )
         print(f"单位 units: {units}; 设备 devices: {devices}; 超期未检 overdue: {overdue}")
         print(f"日志 log: {ws.log_path}")
     return 0

@@ -40,8 +40,11 @@ class Changes:
 
 def _diff(old: object, new: object) -> dict[str, list[object]]:
     before, after = to_row(old), to_row(new)
-    return {k: [before.get(k), v] for k, v in after.items()
-            if k not in ("rev", "updated_at") and before.get(k) != v}
+    return {
+        k: [before.get(k), v]
+        for k, v in after.items()
+        if k not in ("rev", "updated_at") and before.get(k) != v
+    }
 
 
 def add_unit(store: Store, unit: Unit) -> Changes:
@@ -55,13 +58,18 @@ def add_unit(store: Store, unit: Unit) -> Changes:
     with store.transaction() as db:
         existing = reg.unit_by_credit_code(db, unit.credit_code)
         if existing is not None:
-            raise ValidationError({"credit_code": (
-                f"统一社会信用代码 {unit.credit_code} 已登记为“{existing.name}” / this credit"
-                " code is already registered"
-            )})
+            raise ValidationError(
+                {
+                    "credit_code": (
+                        f"统一社会信用代码 {unit.credit_code} 已登记为“{existing.name}”"
+                        " / this credit code is already registered"
+                    )
+                }
+            )
         saved = reg.insert_record(db, "units", unit, store.device_id)
-        store.audit(db, "create", "unit", saved.id, {"name": saved.name,
-                                                      "credit_code": saved.credit_code})
+        store.audit(
+            db, "create", "unit", saved.id, {"name": saved.name, "credit_code": saved.credit_code}
+        )
     return Changes(units=True, warnings=tuple(warnings), record_id=saved.id)
 
 
@@ -72,10 +80,14 @@ def update_unit(store: Store, unit: Unit) -> Changes:
         old = reg.get_unit(db, unit.id)
         other = reg.unit_by_credit_code(db, unit.credit_code)
         if other is not None and other.id != unit.id:
-            raise ValidationError({"credit_code": (
-                f"统一社会信用代码 {unit.credit_code} 已登记为“{other.name}” / this credit code"
-                " belongs to another unit"
-            )})
+            raise ValidationError(
+                {
+                    "credit_code": (
+                        f"统一社会信用代码 {unit.credit_code} 已登记为“{other.name}”"
+                        " / this credit code belongs to another unit"
+                    )
+                }
+            )
         saved = reg.update_record(db, "units", unit)
         store.audit(db, "update", "unit", unit.id, _diff(old, saved))
     return Changes(units=True, warnings=tuple(warnings), record_id=unit.id)
@@ -89,10 +101,17 @@ def add_equipment(store: Store, equipment: Equipment, today: dt.date | None = No
     with store.transaction() as db:
         reg.get_unit(db, equipment.unit_id)
         saved = reg.insert_record(db, "equipment", equipment, store.device_id)
-        store.audit(db, "create", "equipment", saved.id, {
-            "unit_id": saved.unit_id, "catalogue_code": saved.catalogue_code,
-            "equipment_code": saved.equipment_code,
-        })
+        store.audit(
+            db,
+            "create",
+            "equipment",
+            saved.id,
+            {
+                "unit_id": saved.unit_id,
+                "catalogue_code": saved.catalogue_code,
+                "equipment_code": saved.equipment_code,
+            },
+        )
     return Changes(equipment=True, units=True, warnings=tuple(warnings), record_id=saved.id)
 
 
@@ -116,8 +135,8 @@ def add_colleague(store: Store, officer: Officer) -> Changes:
             raise ValidationError(
                 {"law_id": f"执法证号 {officer.law_id} 已在名单中 / already listed"}
             )
-        saved = reg.insert_record(db, "officers", dataclasses.replace(officer, is_self=False),
-                                  store.device_id)
-        store.audit(db, "create", "officer", saved.id, {"name": saved.name,
-                                                         "law_id": saved.law_id})
+        saved = reg.insert_record(
+            db, "officers", dataclasses.replace(officer, is_self=False), store.device_id
+        )
+        store.audit(db, "create", "officer", saved.id, {"name": saved.name, "law_id": saved.law_id})
     return Changes(officers=True, record_id=saved.id)

@@ -132,8 +132,11 @@ class WorkspaceLock:
                 f"窗口或命令，再重试。 / The workspace {self.home} is in use by another fieldapp"
                 f" process ({self._owner()}). Close it first, then try again."
             ) from None
-        owner = {"pid": os.getpid(), "host": socket.gethostname(),
-                 "since": dt.datetime.now().isoformat(timespec="seconds")}
+        owner = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": dt.datetime.now().isoformat(timespec="seconds"),
+        }
         with contextlib.suppress(OSError):
             (self.home / OWNER_NAME).write_text(json.dumps(owner), encoding="utf-8")
 
@@ -168,7 +171,8 @@ class Workspace:
         self.role = Role.from_code(role)
         store.device_id = self.device_id
         store.actor = (
-            f"{self.officer.name}（{self.officer.law_id}）" if self.officer
+            f"{self.officer.name}（{self.officer.law_id}）"
+            if self.officer
             else f"{self.role.code}@{self.device_id[:8]}"
         )
 
@@ -219,7 +223,10 @@ class Workspace:
 
     @classmethod
     def create(
-        cls, home: Path, role: Role, profile: OfficerProfile | None = None,
+        cls,
+        home: Path,
+        role: Role,
+        profile: OfficerProfile | None = None,
         is_demo: bool = False,
     ) -> Workspace:
         """Make a new workspace in ``home`` with its role and, for an officer, the profile.
@@ -237,11 +244,15 @@ class Workspace:
         device_id = uuid7()
         if profile is not None:
             officer = Officer(
-                id=uuid7(), name=profile.name.strip(), law_id=profile.law_id.strip(),
+                id=uuid7(),
+                name=profile.name.strip(),
+                law_id=profile.law_id.strip(),
                 organisation=profile.organisation.strip(),
                 agency_code=profile.agency_code.strip(),
                 officer_code=(profile.officer_code or profile.law_id).strip(),
-                phone=profile.phone.strip(), is_self=True, origin_device=device_id,
+                phone=profile.phone.strip(),
+                is_self=True,
+                origin_device=device_id,
             )
             validate_officer(officer)
         _prepare_folders(home)
@@ -273,7 +284,9 @@ class Workspace:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         self.close()

@@ -51,8 +51,12 @@ def test_sigkill_loses_nothing_committed(tmp_path: Path) -> None:
     reported: list[tuple[str, str, str]] = []
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     for _round in range(20):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(home)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(home)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
         assert proc.stdout is not None
         first = proc.stdout.readline()  # wait until it is really writing
         assert first.endswith(b"\n"), proc.stderr.read() if proc.stderr else first
@@ -67,8 +71,11 @@ def test_sigkill_loses_nothing_committed(tmp_path: Path) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         units = {r[0] for r in db.execute("SELECT id FROM units")}
         devices = {r[0] for r in db.execute("SELECT id FROM equipment")}
-        missing = [r for r in reported if r[0] not in units or r[1] not in devices
-                   or not ws.attachments.verify(r[2])]
+        missing = [
+            r
+            for r in reported
+            if r[0] not in units or r[1] not in devices or not ws.attachments.verify(r[2])
+        ]
         assert missing == [], f"{len(missing)} committed writes were lost"
         assert verify_audit_chain(db) == []
     # a kill mid-write may leave a temporary file; opening the workspace clears them

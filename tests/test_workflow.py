@@ -21,16 +21,27 @@ from fieldapp.workspace import Workspace
 
 
 def unit(n: int = 1, **changes: object) -> Unit:
-    base = Unit(id="", name=f"长春示例商场{n}", credit_code=make_credit_code(f"91220102MA{n:07d}"),
-                address="长春市南关区人民大街1号", district_code="220102",
-                safety_manager="张伟", safety_manager_phone="13904310000")
+    base = Unit(
+        id="",
+        name=f"长春示例商场{n}",
+        credit_code=make_credit_code(f"91220102MA{n:07d}"),
+        address="长春市南关区人民大街1号",
+        district_code="220102",
+        safety_manager="张伟",
+        safety_manager_phone="13904310000",
+    )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
 def device(unit_id: str, **changes: object) -> Equipment:
-    base = Equipment(id="", unit_id=unit_id, catalogue_code="3110",
-                     equipment_code="311010001201800001", location="1号客梯",
-                     next_inspection_due=dt.date(2027, 1, 1))
+    base = Equipment(
+        id="",
+        unit_id=unit_id,
+        catalogue_code="3110",
+        equipment_code="311010001201800001",
+        location="1号客梯",
+        next_inspection_due=dt.date(2027, 1, 1),
+    )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -48,12 +59,20 @@ def test_add_unit_stamps_and_audits(officer_ws: Workspace) -> None:
 
 
 def test_add_unit_refuses_bad_fields_all_at_once(officer_ws: Workspace) -> None:
-    bad = unit(name=" ", credit_code="91110000600037341X", district_code="2201",
-               safety_manager_phone="call me")
+    bad = unit(
+        name=" ",
+        credit_code="91110000600037341X",
+        district_code="2201",
+        safety_manager_phone="call me",
+    )
     with pytest.raises(ValidationError) as caught:
         workflow.add_unit(officer_ws.store, bad)
-    assert set(caught.value.problems) == {"name", "credit_code", "district_code",
-                                          "safety_manager_phone"}
+    assert set(caught.value.problems) == {
+        "name",
+        "credit_code",
+        "district_code",
+        "safety_manager_phone",
+    }
     with officer_ws.store.reading() as db:
         assert reg.count_units(db) == 0
 
@@ -78,8 +97,9 @@ def test_update_bumps_rev_and_refuses_stale_copies(officer_ws: Workspace) -> Non
         workflow.update_unit(officer_ws.store, dataclasses.replace(first, name="过时的修改"))
 
 
-def test_failure_inside_an_action_leaves_nothing(officer_ws: Workspace,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_inside_an_action_leaves_nothing(
+    officer_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken_audit(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("crash in the middle of the action")
 
@@ -95,12 +115,19 @@ def test_equipment_needs_an_existing_unit_and_valid_codes(officer_ws: Workspace)
         workflow.add_equipment(officer_ws.store, device(uuid7()))
     unit_id = workflow.add_unit(officer_ws.store, unit()).record_id
     with pytest.raises(ValidationError) as caught:
-        workflow.add_equipment(officer_ws.store, device(unit_id, catalogue_code="ZZZZZ",
-                                                        equipment_code="12345"))
+        workflow.add_equipment(
+            officer_ws.store, device(unit_id, catalogue_code="ZZZZZ", equipment_code="12345")
+        )
     assert set(caught.value.problems) == {"catalogue_code", "equipment_code"}
-    changes = workflow.add_equipment(officer_ws.store, device(
-        unit_id, catalogue_code="3111", equipment_code="",
-        usage_registration_number="梯11吉A01234(18)"))
+    changes = workflow.add_equipment(
+        officer_ws.store,
+        device(
+            unit_id,
+            catalogue_code="3111",
+            equipment_code="",
+            usage_registration_number="梯11吉A01234(18)",
+        ),
+    )
     assert any("2014" in w for w in changes.warnings), "an older code is accepted with a warning"
 
 
@@ -109,10 +136,12 @@ def test_search_finds_units_by_name_code_address_and_equipment_code(
 ) -> None:
     store = officer_ws.store
     a = workflow.add_unit(store, unit(1, name="长春欧亚示例卖场")).record_id
-    b = workflow.add_unit(store, unit(2, name="吉林市示例医院", district_code="220202",
-                                      address="吉林市昌邑区解放路")).record_id
+    b = workflow.add_unit(
+        store, unit(2, name="吉林市示例医院", district_code="220202", address="吉林市昌邑区解放路")
+    ).record_id
     workflow.add_equipment(store, device(b, equipment_code="311010001201912345"))
     with store.reading() as db:
+
         def ids(**kwargs: object) -> list[str]:
             return [s.unit.id for s in reg.search_units(db, **kwargs)]  # type: ignore[arg-type]
 
@@ -133,17 +162,29 @@ def test_search_finds_units_by_name_code_address_and_equipment_code(
     today=st.dates(dt.date(2024, 1, 1), dt.date(2028, 1, 1)),
 )
 def test_overdue_in_sql_agrees_with_the_domain(
-    tmp_path_factory: pytest.TempPathFactory, due: dt.date | None, postponed: dt.date | None,
-    status: EquipmentStatus, today: dt.date,
+    tmp_path_factory: pytest.TempPathFactory,
+    due: dt.date | None,
+    postponed: dt.date | None,
+    status: EquipmentStatus,
+    today: dt.date,
 ) -> None:
     from fieldapp.store.database import open_database
 
     db = open_database(tmp_path_factory.mktemp("overdue") / "x.db")
     with db.atomic():
         u = reg.insert_record(db, "units", unit(id=uuid7()), "dev")
-        reg.insert_record(db, "equipment", device(u.id, id=uuid7(), next_inspection_due=due,
-                                                  inspection_postponed_until=postponed,
-                                                  status=status), "dev")
+        reg.insert_record(
+            db,
+            "equipment",
+            device(
+                u.id,
+                id=uuid7(),
+                next_inspection_due=due,
+                inspection_postponed_until=postponed,
+                status=status,
+            ),
+            "dev",
+        )
     stored = reg.equipment_of_unit(db, u.id)[0]
     assert reg.count_equipment(db, today)[1] == int(is_overdue(stored, today))
     db.close()

@@ -6,7 +6,7 @@ monotonic counter in ``rand_a`` so that ids made in the same millisecond still s
 
 from __future__ import annotations
 
-import os
+import secrets
 import threading
 import time
 import uuid
@@ -28,10 +28,10 @@ def uuid7() -> str:
                 ms += 1
                 _counter = 0
         else:
-            _counter = int.from_bytes(os.urandom(2), "big") & 0x7FF
+            _counter = secrets.randbits(11)
         _last_ms = ms
         counter = _counter
-    rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+    rand_b = secrets.randbits(62)
     value = (ms & ((1 << 48) - 1)) << 80
     value |= 0x7 << 76
     value |= counter << 64

@@ -41,7 +41,11 @@ class Store:
             yield self.db
 
     def audit(
-        self, db: Database, action: str, entity: str, entity_id: str,
+        self,
+        db: Database,
+        action: str,
+        entity: str,
+        entity_id: str,
         detail: dict[str, Any] | None = None,
     ) -> None:
         append_audit(db, self.actor, action, entity, entity_id, detail)

@@ -151,6 +151,7 @@ def record_attachment(
     )
     row = db.execute(
         "SELECT sha256, size, media_type, original_name, created_at FROM attachments"
-        " WHERE sha256 = ?", [sha256],
+        " WHERE sha256 = ?",
+        [sha256],
     ).fetchone()
     return Attachment(*row)

@@ -28,7 +28,13 @@ def canonical_json(value: Any) -> str:
 
 
 def entry_hash(
-    seq: int, at: str, actor: str, action: str, entity: str, entity_id: str, detail: str,
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    detail: str,
     prev_hash: str,
 ) -> str:
     material = canonical_json([seq, at, actor, action, entity, entity_id, detail, prev_hash])
@@ -44,7 +50,11 @@ def _head(db: Database) -> tuple[int, str]:
 
 
 def append_audit(
-    db: Database, actor: str, action: str, entity: str, entity_id: str,
+    db: Database,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry; call it inside the transaction that makes the change."""
@@ -85,22 +95,29 @@ def verify_audit_chain(db: Database) -> list[AuditProblem]:
     )
     for seq, at, actor, action, entity, entity_id, detail, prev_hash, digest in rows:
         if seq != expected_seq:
-            problems.append(AuditProblem(
-                seq, "removed", f"entries {expected_seq}–{seq - 1} are missing before entry {seq}"
-            ))
+            problems.append(
+                AuditProblem(
+                    seq,
+                    "removed",
+                    f"entries {expected_seq}–{seq - 1} are missing before entry {seq}",
+                )
+            )
         elif prev_hash != prev:
-            problems.append(AuditProblem(
-                seq, "reordered", f"entry {seq} does not follow entry {seq - 1}"
-            ))
+            problems.append(
+                AuditProblem(seq, "reordered", f"entry {seq} does not follow entry {seq - 1}")
+            )
         if entry_hash(seq, at, actor, action, entity, entity_id, detail, prev_hash) != digest:
             problems.append(AuditProblem(seq, "altered", f"entry {seq} was altered"))
         expected_seq, prev = seq + 1, digest
     head_seq, head_hash = _head(db)
     if head_seq != expected_seq - 1 or head_hash != prev:
-        problems.append(AuditProblem(
-            head_seq, "truncated",
-            f"the log ends at entry {expected_seq - 1}, but entry {head_seq} was written",
-        ))
+        problems.append(
+            AuditProblem(
+                head_seq,
+                "truncated",
+                f"the log ends at entry {expected_seq - 1}, but entry {head_seq} was written",
+            )
+        )
     return problems
 
 

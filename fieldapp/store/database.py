@@ -99,9 +99,7 @@ def _check_ours_and_not_newer(db: Database, path: Path, schema: MigrationSet) ->
     """Return the database's ``user_version``; raise if it is not ours or too new."""
     app_id = _pragma_int(db, "application_id")
     version = _pragma_int(db, "user_version")
-    tables = {
-        row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    }
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
         raise NotADatabase(
             f"{path} 是别的程序的 SQLite 数据库，不是 fieldapp 工作区，fieldapp 没有改动它。"

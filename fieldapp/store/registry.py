@@ -129,8 +129,13 @@ def _like(text: str) -> str:
 
 
 def search_units(
-    db: Database, text: str = "", today: dt.date | None = None, district_prefix: str = "",
-    overdue_only: bool = False, limit: int = 500, offset: int = 0,
+    db: Database,
+    text: str = "",
+    today: dt.date | None = None,
+    district_prefix: str = "",
+    overdue_only: bool = False,
+    limit: int = 500,
+    offset: int = 0,
 ) -> list[UnitSummary]:
     """Units whose name, credit code, address, or one of whose devices' codes, holds ``text``.
 
@@ -155,7 +160,7 @@ def search_units(
         SELECT u.*, COUNT(e.id) AS equipment_count,
                COALESCE(SUM({OVERDUE_SQL}), 0) AS overdue_count
         FROM units u LEFT JOIN equipment e ON e.unit_id = u.id
-        WHERE {' AND '.join(where)}
+        WHERE {" AND ".join(where)}
         GROUP BY u.id {having}
         ORDER BY overdue_count > 0 DESC, u.name
         LIMIT :limit OFFSET :offset
@@ -180,7 +185,8 @@ def get_equipment(db: Database, equipment_id: str) -> Equipment:
 def equipment_of_unit(db: Database, unit_id: str) -> list[Equipment]:
     rows = db.query(
         "SELECT * FROM equipment WHERE unit_id = ? ORDER BY catalogue_code, internal_number,"
-        " equipment_code", [unit_id],
+        " equipment_code",
+        [unit_id],
     )
     return [from_row(Equipment, r) for r in rows]
 
@@ -213,6 +219,7 @@ def overdue_equipment(db: Database, today: dt.date, limit: int = 1000) -> list[O
     for row in rows:
         device = from_row(Equipment, row)
         assert device.next_inspection_due is not None
-        result.append(OverdueDevice(device, row["unit_name"],
-                                    (today - device.next_inspection_due).days))
+        result.append(
+            OverdueDevice(device, row["unit_name"], (today - device.next_inspection_due).days)
+        )
     return result
