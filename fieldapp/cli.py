@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _home(args: argparse.Namespace) -> Path:
-    from fieldapp.workspace import resolve_home
+    from fieldapp.home import resolve_home
 
     return resolve_home(args.home)
 
@@ -118,7 +118,8 @@ def _init(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from fieldapp.demo import build_demo
     from fieldapp.domain.models import Role
-    from fieldapp.workspace import Workspace, is_workspace
+    from fieldapp.home import is_workspace
+    from fieldapp.workspace import Workspace
 
     role = Role.from_code(args.role)
     home = _home(args)

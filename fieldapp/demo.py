@@ -29,8 +29,9 @@ from fieldapp.domain.models import (
     validate_officer,
     validate_unit,
 )
+from fieldapp.home import DB_NAME
 from fieldapp.store import registry as reg
-from fieldapp.workspace import DB_NAME, OfficerProfile, Workspace
+from fieldapp.workspace import OfficerProfile, Workspace
 
 __all__ = ["DEMO_PROFILE", "DemoSummary", "build_demo"]
 

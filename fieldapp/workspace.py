@@ -19,39 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-import filelock
-import platformdirs
-
 from fieldapp import __version__
 from fieldapp.domain.ids import uuid7
 from fieldapp.domain.models import Officer, Role, validate_officer
 from fieldapp.errors import WorkspaceError, WorkspaceLocked
+from fieldapp.home import DB_NAME, is_workspace
+from fieldapp.lockfile import FileLock
 from fieldapp.store import AttachmentStore, Store
 from fieldapp.store import registry as reg
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "fieldapp.db"
 LOCK_NAME = ".fieldapp.lock"
 OWNER_NAME = ".fieldapp.lock.owner"
 LOG_NAME = "fieldapp.log"
 FOLDERS = ("attachments", "keys", "notices", "exports", "backups", "logs")
-
-
-def resolve_home(cli_home: str | os.PathLike[str] | None = None) -> Path:
-    """``--home`` if given, else ``FIELDAPP_HOME``, else the platform's user data folder."""
-    if cli_home:
-        return Path(cli_home).expanduser().resolve()
-    env = os.environ.get("FIELDAPP_HOME")
-    if env:
-        return Path(env).expanduser().resolve()
-    return Path(platformdirs.user_data_dir("fieldapp", appauthor=False)).resolve()
-
-
-def is_workspace(home: Path) -> bool:
-    """Whether ``home`` already holds a workspace database."""
-    db = home / DB_NAME
-    return db.is_file() and db.stat().st_size > 0
 
 
 @dataclass(frozen=True)
@@ -120,18 +102,16 @@ class WorkspaceLock:
 
     def __init__(self, home: Path) -> None:
         self.home = home
-        self._lock = filelock.FileLock(home / LOCK_NAME, timeout=0, is_singleton=False)
+        self._lock = FileLock(home / LOCK_NAME)
 
     def acquire(self) -> None:
         """Raises WorkspaceLocked, naming the other process, if it is held elsewhere."""
-        try:
-            self._lock.acquire()
-        except filelock.Timeout:
+        if not self._lock.try_acquire():
             raise WorkspaceLocked(
                 f"工作区 {self.home} 正被另一个 fieldapp 进程使用（{self._owner()}）。请先关闭那个"
                 f"窗口或命令，再重试。 / The workspace {self.home} is in use by another fieldapp"
                 f" process ({self._owner()}). Close it first, then try again."
-            ) from None
+            )
         owner = {
             "pid": os.getpid(),
             "host": socket.gethostname(),

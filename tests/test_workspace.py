@@ -14,8 +14,9 @@ from fieldapp import workflow
 from fieldapp.domain.codes import make_credit_code
 from fieldapp.domain.models import Role, Unit
 from fieldapp.errors import DiskFull, ValidationError, WorkspaceError, WorkspaceLocked
+from fieldapp.home import is_workspace, resolve_home
 from fieldapp.store import registry as reg
-from fieldapp.workspace import OfficerProfile, Workspace, is_workspace, resolve_home
+from fieldapp.workspace import OfficerProfile, Workspace
 from tests.conftest import PROFILE
 
 

@@ -9,16 +9,19 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldapp import __version__
 from fieldapp.errors import UserError
-from fieldapp.gui import dialogs
 from fieldapp.gui.i18n import set_language
 from fieldapp.paths import resource
+
+if TYPE_CHECKING:
+    from fieldapp.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +98,8 @@ class ErrorHandler:
     def handle(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
+        from fieldapp.gui import dialogs  # loaded when first needed: start-up time
+
         if isinstance(exc, UserError):
             log.info("user error: %s", exc)
             dialogs.show_user_error(None, str(exc))
@@ -110,35 +115,91 @@ class ErrorHandler:
             self._showing = False
 
 
+class WorkspaceOpener(QObject):
+    """Opens (and if needed migrates) a workspace in a worker thread.
+
+    ``opened`` carries the Workspace, ``failed`` the exception; both arrive on the GUI
+    thread. The store's modules are first imported in the worker too.
+    """
+
+    opened = Signal(object)
+    failed = Signal(object)
+
+    def start(self, home: Path) -> None:
+        threading.Thread(target=self._run, args=(home,), name="open-workspace", daemon=True).start()
+
+    def _run(self, home: Path) -> None:
+        try:
+            from fieldapp.workspace import Workspace
+
+            workspace = Workspace.open(home)
+        except Exception as err:  # noqa: BLE001  (handed to the GUI thread, which reports it)
+            self.failed.emit(err)
+            return
+        self.opened.emit(workspace)
+
+
 def run_gui(
-    home: str | None, lang: str | None, on_shown: Callable[[QWidget], None] | None = None
+    home: str | None,
+    lang: str | None,
+    on_shown: Callable[[QWidget], None] | None = None,
+    on_ready: Callable[[QWidget], None] | None = None,
 ) -> int:
     """Open the app on the workspace in ``home``; return the exit status.
 
-    A folder with no workspace yet gets the first-run setup. ``on_shown`` is called once
-    the main window is on screen (the start-up benchmark uses it).
+    The main window shows at once and fills in when the workspace is open. A folder with
+    no workspace yet gets the first-run setup first. ``on_shown`` is called once the window
+    is on screen, ``on_ready`` once it shows the workspace (the start-up benchmark uses
+    them).
     """
     from fieldapp.gui.main_window import MainWindow
-    from fieldapp.gui.setup_dialog import open_or_set_up
-    from fieldapp.workspace import resolve_home
+    from fieldapp.home import is_workspace, resolve_home
 
     app = make_application(lang)
-    workspace_holder: list[Path] = []
-    handler = ErrorHandler(lambda: workspace_holder[0] if workspace_holder else None)
-    handler.install()
-    try:
-        workspace = open_or_set_up(resolve_home(home))
-    except UserError as err:
-        dialogs.show_user_error(None, str(err))
-        return 1
-    if workspace is None:
-        return 0
-    workspace_holder.append(workspace.log_path)
-    window = MainWindow(workspace)
-    window.show()
+    log_file: list[Path] = []
+    ErrorHandler(lambda: log_file[0] if log_file else None).install()
+    folder = resolve_home(home)
+    window = MainWindow()
+    opened: list[Workspace] = []
+    status = 0
+
+    def attach(workspace: Workspace) -> None:
+        opened.append(workspace)
+        log_file.append(workspace.log_path)
+        window.attach(workspace)
+        if on_ready is not None:
+            QTimer.singleShot(0, lambda: on_ready(window))
+
+    def fail(err: BaseException) -> None:
+        nonlocal status
+        status = 1
+        if isinstance(err, UserError):
+            from fieldapp.gui import dialogs
+
+            dialogs.show_user_error(window, str(err))
+        else:
+            sys.excepthook(type(err), err, err.__traceback__)
+        window.close()
+
+    if not is_workspace(folder):
+        from fieldapp.gui.setup_dialog import SetupDialog
+
+        dialog = SetupDialog(folder)
+        if dialog.exec() != SetupDialog.DialogCode.Accepted or dialog.workspace is None:
+            return 0
+        attach(dialog.workspace)
+        window.show()
+    else:
+        opener = WorkspaceOpener(window)
+        opener.opened.connect(attach)
+        opener.failed.connect(fail)
+        window.show()
+        QTimer.singleShot(0, lambda: opener.start(folder))
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
     try:
-        return app.exec()
+        result = app.exec()
     finally:
-        workspace.close()
+        for workspace in opened:
+            workspace.close()
+    return status or result

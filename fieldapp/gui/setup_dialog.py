@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from fieldapp.domain.models import Role
 from fieldapp.errors import ValidationError, WorkspaceError
 from fieldapp.gui.generated.ui_setup_dialog import Ui_SetupDialog
-from fieldapp.workspace import OfficerProfile, Workspace, is_workspace
+from fieldapp.workspace import OfficerProfile, Workspace
 
 _FIELD_WIDGETS = {"name": "name", "law_id": "lawId", "phone": "phone"}
 
@@ -62,13 +62,3 @@ class SetupDialog(QDialog):
             self.ui.problems.setText(str(err))
             return
         self.accept()
-
-
-def open_or_set_up(home: Path, parent: QWidget | None = None) -> Workspace | None:
-    """Open the workspace in ``home``, or run the first-run setup; None if cancelled."""
-    if is_workspace(home):
-        return Workspace.open(home)
-    dialog = SetupDialog(home, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.workspace

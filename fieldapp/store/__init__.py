@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: off
+from fieldapp.store import _lazy_deps  # noqa: F401  (must run before sqlite_utils loads)
+
+# isort: on
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path

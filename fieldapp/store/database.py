@@ -142,7 +142,8 @@ def open_database(
     conn: sqlite3.Connection | None = None
     try:
         with sqlite_errors(path):
-            conn = sqlite3.connect(path, timeout=5.0)
+            # opened in a worker, then used by the GUI thread; one thread at a time uses it
+            conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
             db = Database(conn, execute_plugins=False)
             version = _check_ours_and_not_newer(db, path, schema)
             db.execute("PRAGMA journal_mode = WAL")

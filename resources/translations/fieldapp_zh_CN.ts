@@ -64,26 +64,6 @@
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>设备品种</translation>
-    </message>
-    <message>
-        <source>Equipment code</source>
-        <translation>设备代码</translation>
-    </message>
-    <message>
-        <source>Inspection due</source>
-        <translation>检验到期日</translation>
-    </message>
-    <message>
-        <source>Days overdue</source>
-        <translation>超期天数</translation>
-    </message>
-    <message>
         <source>%1 devices are overdue for periodic inspection. Under Article 40 of the Special Equipment Safety Law they must not be used until inspected.</source>
         <translation>共 %1 台设备超期未检。依据《特种设备安全法》第四十条，未经定期检验的设备不得继续使用。</translation>
     </message>
@@ -96,32 +76,12 @@
         <translation>本版本尚不能导出检查批次文件或导入基础数据包。</translation>
     </message>
     <message>
-        <source>Workspace folder</source>
-        <translation>工作区文件夹</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Device id</source>
-        <translation>设备标识</translation>
-    </message>
-    <message>
-        <source>Database size</source>
-        <translation>数据库大小</translation>
-    </message>
-    <message>
-        <source>Backups kept</source>
-        <translation>已保留备份</translation>
-    </message>
-    <message>
-        <source>Log file</source>
-        <translation>日志文件</translation>
-    </message>
-    <message>
         <source>Units and Equipment</source>
         <translation>单位与设备</translation>
+    </message>
+    <message>
+        <source>Opening the workspace…</source>
+        <translation>正在打开工作区……</translation>
     </message>
     <message>
         <source>demo workspace</source>
@@ -150,6 +110,65 @@
     <message>
         <source>fieldapp %1 — offline field app for special-equipment safety supervision.</source>
         <translation>fieldapp %1 — 特种设备安全监察离线现场检查程序。</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>整改跟踪</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>设备品种</translation>
+    </message>
+    <message>
+        <source>Equipment code</source>
+        <translation>设备代码</translation>
+    </message>
+    <message>
+        <source>Inspection due</source>
+        <translation>检验到期日</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>超期天数</translation>
+    </message>
+    <message>
+        <source>Data Exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>设备标识</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>数据库大小</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>已保留备份</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.domain.models import Role
 from fieldapp.gui.setup_dialog import SetupDialog
-from fieldapp.workspace import is_workspace
+from fieldapp.home import is_workspace
 
 
 def press_create(qtbot: QtBot, dialog: SetupDialog) -> None:

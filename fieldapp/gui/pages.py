@@ -1,0 +1,156 @@
+"""The sections beside the registry: inspections, follow-ups, data exchange."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.gui.registry_view import OVERDUE_COLOUR, catalogue_name
+from fieldapp.store import registry as reg
+from fieldapp.workflow import Changes
+from fieldapp.workspace import Workspace
+
+translate = QCoreApplication.translate
+
+
+def page_heading(text: str) -> QLabel:
+    label = QLabel(f"<h2>{text}</h2>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class InspectionsPage(QWidget):
+    """检查: where the guided on-site inspection will live."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_heading(translate("Pages", "Inspections")))
+        note = QLabel(
+            translate(
+                "MainWindow",
+                "This workspace holds no inspections yet. Guided on-site inspections (checklists,"
+                " findings, photos, signatures and notices) are not available in this version;"
+                " the registry of units and equipment is.",
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+
+class FollowUpsPage(QWidget):
+    """整改跟踪: for now, equipment overdue for periodic inspection."""
+
+    def __init__(self, workspace: Workspace, today: dt.date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.today = workspace, today
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_heading(translate("Pages", "Follow-ups")))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Pages", "Unit"),
+                translate("Pages", "Type"),
+                translate("Pages", "Equipment code"),
+                translate("Pages", "Inspection due"),
+                translate("Pages", "Days overdue"),
+            ]
+        )
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.equipment:
+            self.reload()
+
+    def reload(self) -> None:
+        with self.workspace.store.reading() as db:
+            rows = reg.overdue_equipment(db, self.today)
+        self.summary.setText(
+            translate(
+                "MainWindow",
+                "%1 devices are overdue for periodic inspection. Under Article 40 of the Special"
+                " Equipment Safety Law they must not be used until inspected.",
+            ).replace("%1", str(len(rows)))
+        )
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            due = row.equipment.next_inspection_due
+            values = [
+                row.unit_name,
+                catalogue_name(row.equipment.catalogue_code),
+                row.equipment.equipment_code,
+                due.isoformat() if due else "",
+                str(row.days_overdue),
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 4:
+                    item.setForeground(OVERDUE_COLOUR)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(i, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+
+class SyncPage(QWidget):
+    """数据交换: the facts a supervisor needs to identify this workspace."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_heading(translate("Pages", "Data Exchange")))
+        self.facts = QLabel()
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.facts)
+        note = QLabel(
+            translate(
+                "MainWindow",
+                "Exporting batches for the supervisor and importing reference packs are not"
+                " available in this version yet.",
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        self.reload()
+
+    def reload(self) -> None:
+        ws = self.workspace
+        size_kb = ws.db_path.stat().st_size // 1024
+        backups = len(list((ws.home / "backups").glob("*.db")))
+        rows = [
+            (translate("Pages", "Workspace folder"), str(ws.home)),
+            (translate("Pages", "Role"), ws.role.label("zh") + " / " + ws.role.label("en")),
+            (translate("Pages", "Device id"), ws.device_id),
+            (translate("Pages", "Database size"), f"{size_kb:,} KB"),
+            (translate("Pages", "Backups kept"), str(backups)),
+            (translate("Pages", "Log file"), str(ws.log_path)),
+        ]
+        self.facts.setText(
+            "<table cellspacing='4'>"
+            + "".join(f"<tr><td style='color:#444'>{k}</td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>"
+        )
