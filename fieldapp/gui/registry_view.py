@@ -59,7 +59,7 @@ class UnitTableModel(QAbstractTableModel):
             translate("RegistryView", "Unit"),
             translate("RegistryView", "Credit code"),
             translate("RegistryView", "District"),
-            translate("RegistryView", "Equipment"),
+            translate("RegistryView", "Devices"),
             translate("RegistryView", "Overdue"),
         ]
 
@@ -147,7 +147,7 @@ class EquipmentTableModel(QAbstractTableModel):
         self.headers = [
             translate("RegistryView", "Type"),
             translate("RegistryView", "Equipment code"),
-            translate("RegistryView", "Location"),
+            translate("RegistryView", "No."),
             translate("RegistryView", "Next inspection"),
             translate("RegistryView", "Status"),
         ]
@@ -180,7 +180,7 @@ class EquipmentTableModel(QAbstractTableModel):
             if column == 1:
                 return device.equipment_code
             if column == 2:
-                return device.location or device.internal_number
+                return device.internal_number or device.location
             if column == 3:
                 return device.next_inspection_due.isoformat() if device.next_inspection_due else ""
             if column == 4:
@@ -325,7 +325,8 @@ class RegistryView(QWidget):
         eq_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (0, 1, 3, 4):
             eq_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.splitter.setSizes([560, 640])
+        eq_header.setMaximumSectionSize(180)  # long English type names must leave room
+        self.ui.splitter.setSizes([540, 610])
         self.ui.city.addItem(translate("RegistryView", "All cities"), "")
         for code, district in sorted(districts().items()):
             if code.endswith("00") and not code.endswith("0000"):
@@ -397,8 +398,9 @@ class RegistryView(QWidget):
             ).replace("%1", str(overdue))
         self.ui.equipmentHeading.setText(heading)
         self.equipment.set_rows(devices, self.today)
-        if devices:
-            self.ui.equipmentTable.selectRow(0)
+        if devices:  # the first overdue device is what the officer needs to see
+            first = next((i for i, d in enumerate(devices) if is_overdue(d, self.today)), 0)
+            self.ui.equipmentTable.selectRow(first)
         else:
             self.ui.equipmentDetails.setHtml(
                 translate("RegistryView", "This unit has no registered equipment.")

@@ -222,6 +222,10 @@
         <translation>行政区划</translation>
     </message>
     <message>
+        <source>Devices</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>超期未检</translation>
     </message>
@@ -244,6 +248,10 @@
     <message>
         <source>Next inspection</source>
         <translation>下次检验</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Status</source>
