@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -75,18 +76,26 @@ class FollowUpsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
-        self.reload()
+        self._stale = True  # read when first shown, not at start-up
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.equipment:
-            self.reload()
+            self._stale = True
+            if self.isVisible():
+                self.reload()
 
     def reload(self) -> None:
+        self._stale = False
         with self.workspace.store.reading() as db:
             rows = reg.overdue_equipment(db, self.today)
         self.summary.setText(
             translate(
-                "MainWindow",
+                "Pages",
                 "%1 devices are overdue for periodic inspection. Under Article 40 of the Special"
                 " Equipment Safety Law they must not be used until inspected.",
             ).replace("%1", str(len(rows)))

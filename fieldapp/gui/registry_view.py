@@ -316,6 +316,8 @@ class RegistryView(QWidget):
         self.ui.equipmentTable.setModel(self.equipment)
         for table in (self.ui.unitTable, self.ui.equipmentTable):
             table.verticalHeader().setVisible(False)
+            # size columns from the first rows only: measuring every row costs start-up time
+            table.horizontalHeader().setResizeContentsPrecision(40)
             table.horizontalHeader().setHighlightSections(False)
         header = self.ui.unitTable.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -64,10 +64,6 @@
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <source>%1 devices are overdue for periodic inspection. Under Article 40 of the Special Equipment Safety Law they must not be used until inspected.</source>
-        <translation>共 %1 台设备超期未检。依据《特种设备安全法》第四十条，未经定期检验的设备不得继续使用。</translation>
-    </message>
-    <message>
         <source>Data Exchange</source>
         <translation>数据交换</translation>
     </message>
@@ -141,6 +137,10 @@
     <message>
         <source>Days overdue</source>
         <translation>超期天数</translation>
+    </message>
+    <message>
+        <source>%1 devices are overdue for periodic inspection. Under Article 40 of the Special Equipment Safety Law they must not be used until inspected.</source>
+        <translation>共 %1 台设备超期未检。依据《特种设备安全法》第四十条，未经定期检验的设备不得继续使用。</translation>
     </message>
     <message>
         <source>Data Exchange</source>

@@ -122,6 +122,8 @@ def test_selecting_a_unit_shows_its_equipment_with_overdue_marked(
 
 @pytest.mark.usefixtures("zh")
 def test_follow_ups_list_every_overdue_device(window: MainWindow, demo_ws: Workspace) -> None:
+    assert window.follow_ups.table.rowCount() == 0, "read only when first shown"
+    window.ui.actionFollowUps.trigger()
     with demo_ws.store.reading() as db:
         overdue = reg.count_equipment(db)[1]
     assert window.follow_ups.table.rowCount() == overdue > 0
