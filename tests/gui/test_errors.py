@@ -52,3 +52,43 @@ def test_crash_dialog_names_the_log_file(qtbot: QtBot, tmp_path: Path) -> None:
     assert any(str(tmp_path / "logs" / "fieldapp.log") in t for t in labels)
     assert any("程序错误" in t for t in labels)
     assert dialog.details.toPlainText() == "Traceback ..."
+
+
+def test_exceptions_raised_in_slots_reach_the_handler(tmp_path: Path) -> None:
+    import subprocess
+    import textwrap
+
+    script = textwrap.dedent("""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from fieldapp.errors import UserError
+        from fieldapp.gui import app as gui_app, dialogs
+
+        calls = []
+        dialogs.show_user_error = lambda _p, message: calls.append("user: " + message)
+        dialogs.show_crash = lambda _p, text, _log: calls.append(
+            "crash: " + text.strip().splitlines()[-1])
+        app = QApplication([])
+        gui_app.ErrorHandler(lambda: None).install()
+
+        def bug():
+            raise RuntimeError("bug in a slot")
+
+        def refused():
+            raise UserError("磁盘已满")
+
+        QTimer.singleShot(0, bug)
+        QTimer.singleShot(5, refused)
+        QTimer.singleShot(50, app.quit)
+        app.exec()
+        print(calls)
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['crash: RuntimeError: bug in a slot', 'user: 磁盘已满']"
