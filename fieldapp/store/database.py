@@ -57,11 +57,7 @@ def translate_sqlite_error(err: sqlite3.DatabaseError, path: Path) -> Exception:
             " missing. Choose a writable workspace folder (--home)."
         )
     if "file is not a database" in text or "not a database" in text:
-        return NotADatabase(
-            f"{path} 不是 SQLite 数据库文件，fieldapp 没有改动它。请检查 --home 指向的文件夹。"
-            f" / {path} is not an SQLite database; fieldapp left it untouched. Check the"
-            " folder given with --home."
-        )
+        return not_a_database(path)
     if "malformed" in text or "corrupt" in text:
         return DatabaseCorrupt(
             f"数据库文件 {path} 已损坏，fieldapp 没有改动它。请先复制整个工作区文件夹留存，再从"
@@ -77,17 +73,21 @@ def translate_sqlite_error(err: sqlite3.DatabaseError, path: Path) -> Exception:
     return err
 
 
+def not_a_database(path: Path) -> NotADatabase:
+    return NotADatabase(
+        f"{path} 不是 SQLite 数据库文件，fieldapp 没有改动它。请检查 --home 指向的文件夹。"
+        f" / {path} is not an SQLite database; fieldapp left it untouched. Check the"
+        " folder given with --home."
+    )
+
+
 def _check_header(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
         header = handle.read(len(_SQLITE_HEADER))
     if header != _SQLITE_HEADER:
-        raise NotADatabase(
-            f"{path} 不是 SQLite 数据库文件，fieldapp 没有改动它。请检查 --home 指向的文件夹。"
-            f" / {path} is not an SQLite database; fieldapp left it untouched. Check the"
-            " folder given with --home."
-        )
+        raise not_a_database(path)
 
 
 def _pragma_int(db: Database, name: str) -> int:
