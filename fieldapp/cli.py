@@ -52,6 +52,17 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--role", choices=("officer", "supervisor"), default="officer")
     demo.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
 
+    forms = sub.add_parser("forms", help="check or list the checklists")
+    forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    forms_check = forms_sub.add_parser("check", help="check checklist files (default: shipped)")
+    forms_check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="checklist files or folders (default: the shipped forms/)",
+    )
+    forms_sub.add_parser("list", help="list the shipped checklists")
+
     sub.add_parser("info", help="show the workspace: folder, role, officer, counts")
     sub.add_parser("check", help="check the database, the audit chain and the attachments")
     return parser
@@ -70,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _init(args)
         if command == "demo":
             return _demo(args)
+        if command == "forms":
+            return _forms(args)
         if command == "info":
             return _info(args)
         if command == "check":
@@ -143,6 +156,39 @@ def _demo(args: argparse.Namespace) -> int:
         f" ({summary.overdue} 台超期未检 overdue), {summary.colleagues} 名同事 colleagues"
     )
     return 0
+
+
+def _forms(args: argparse.Namespace) -> int:
+    from fieldapp.checklists.loader import check_files, checklist_files
+
+    if args.forms_command == "list":
+        checklists, problems = check_files(checklist_files())
+        for c in sorted(checklists, key=lambda c: (c.scope != "unit", c.campaign or "", c.id)):
+            applies = "单位 unit" if c.scope == "unit" else " ".join(c.applies_to)
+            campaign = f" [专项 campaign: {c.campaign}]" if c.campaign else ""
+            print(
+                f"{c.id:<22} {c.version:<8} {len(c.items):>4} 项 items  {applies:<16}"
+                f" {c.title.zh}{campaign}"
+            )
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1 if problems else 0
+    paths: list[Path] = []
+    for name in args.paths or [None]:
+        path = Path(name) if name else None
+        if path is None or path.is_dir():
+            paths.extend(checklist_files(path))
+        else:
+            paths.append(path)
+    checklists, problems = check_files(paths)
+    for problem in problems:
+        print(problem)
+    items = sum(len(c.items) for c in checklists)
+    print(
+        f"{len(paths)} 个文件 files, {len(checklists)} 个检查表 checklists, {items} 项 items,"
+        f" {len(problems)} 个问题 problems"
+    )
+    return 1 if problems else 0
 
 
 def _info(args: argparse.Namespace) -> int:

@@ -158,3 +158,20 @@ BEGIN
 END;
 """,
     )
+
+
+@step
+def m0002_checklist_versions(db: Database) -> None:
+    _script(
+        db,
+        """
+CREATE TABLE checklist_versions (
+    content_hash TEXT PRIMARY KEY CHECK (length(content_hash) = 64),
+    checklist_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    body TEXT NOT NULL,
+    pinned_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX checklist_versions_id ON checklist_versions(checklist_id, version);
+""",
+    )

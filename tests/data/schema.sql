@@ -1,3 +1,6 @@
+-- index checklist_versions_id
+CREATE INDEX checklist_versions_id ON checklist_versions(checklist_id, version);
+
 -- index equipment_code
 CREATE INDEX equipment_code ON equipment(equipment_code);
 
@@ -51,6 +54,15 @@ CREATE TABLE audit_log (
     detail TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL UNIQUE
+) STRICT;
+
+-- table checklist_versions
+CREATE TABLE checklist_versions (
+    content_hash TEXT PRIMARY KEY CHECK (length(content_hash) = 64),
+    checklist_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    body TEXT NOT NULL,
+    pinned_at TEXT NOT NULL
 ) STRICT;
 
 -- table equipment

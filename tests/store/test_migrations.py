@@ -124,9 +124,14 @@ def test_damaged_database_gives_a_message_naming_the_file(tmp_path: Path) -> Non
     assert path.read_bytes() == bytes(data)
 
 
-def _failing_schema() -> MigrationSet:
+def _first_step_only() -> MigrationSet:
     schema = MigrationSet("fieldapp")
     schema.step(m0001_initial)
+    return schema
+
+
+def _failing_schema() -> MigrationSet:
+    schema = _first_step_only()
 
     def m0002_breaks_halfway(db: Database) -> None:
         db.execute("ALTER TABLE units ADD COLUMN nickname TEXT")
@@ -139,7 +144,7 @@ def _failing_schema() -> MigrationSet:
 
 def test_failing_step_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "fieldapp.db"
-    db = open_database(path)
+    db = open_database(path, schema=_first_step_only())
     with db.atomic():
         db.execute("INSERT INTO workspace (key, value) VALUES ('role', 'officer')")
     db.close()
