@@ -173,3 +173,27 @@ def test_evaluation_is_deterministic_under_random_answers(checklist: Checklist) 
         assert first == evaluate(checklist, dict(reversed(list(answers.items()))), device)
         assert set(first.missing) <= set(ids(first.visible))
         assert {f.item_id for f in first.findings} <= set(ids(first.visible))
+
+
+def test_every_demo_device_gets_a_shipped_checklist(demo_home: Path) -> None:
+    from fieldapp.checklists import shipped_checklists
+    from fieldapp.store import registry as reg
+
+    checklists = shipped_checklists()
+    with Workspace.open(demo_home) as ws, ws.store.reading() as db:
+        devices = [
+            d
+            for s in reg.search_units(db, limit=1000)
+            for d in reg.equipment_of_unit(db, s.unit.id)
+        ]
+    runs = compose(checklists, devices)
+    assert [r.checklist.id for r in runs if r.equipment_id is None] == ["unit_management"]
+    covered = {r.equipment_id for r in runs}
+    uncovered = sorted({d.catalogue_code for d in devices if d.id not in covered})
+    assert uncovered == [], f"no checklist for catalogue codes {uncovered}"
+    elevators = [d for d in devices if d.catalogue_code.startswith(("31", "32", "34"))]
+    assert sum(r.checklist.id == "elevator" for r in runs) == len(elevators)
+    for run in runs[:50]:  # a fresh inspection of a real device shows items and needs answers
+        device = next((d for d in devices if d.id == run.equipment_id), None)
+        result = evaluate(run.checklist, {}, device_facts(device))
+        assert result.visible and result.missing
