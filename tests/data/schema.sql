@@ -1,3 +1,9 @@
+-- index amendments_inspection
+CREATE INDEX amendments_inspection ON amendments(inspection_id);
+
+-- index answers_inspection
+CREATE INDEX answers_inspection ON answers(inspection_id);
+
 -- index checklist_versions_id
 CREATE INDEX checklist_versions_id ON checklist_versions(checklist_id, version);
 
@@ -10,9 +16,21 @@ CREATE INDEX equipment_due ON equipment(next_inspection_due);
 -- index equipment_unit
 CREATE INDEX equipment_unit ON equipment(unit_id);
 
+-- index findings_inspection
+CREATE INDEX findings_inspection ON findings(inspection_id);
+
 -- index idx__sqlite_migrations_migration_set_name
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
+
+-- index inspection_runs_equipment
+CREATE INDEX inspection_runs_equipment ON inspection_runs(equipment_id);
+
+-- index inspections_state
+CREATE INDEX inspections_state ON inspections(state, started_at);
+
+-- index inspections_unit
+CREATE INDEX inspections_unit ON inspections(unit_id);
 
 -- index officers_law_id
 CREATE UNIQUE INDEX officers_law_id ON officers(law_id);
@@ -33,6 +51,45 @@ CREATE TABLE "_sqlite_migrations" (
    "name" TEXT,
    "applied_at" TEXT
 );
+
+-- table amendments
+CREATE TABLE amendments (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT NOT NULL,
+    new_value TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (length(reason) > 0),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    origin_device TEXT NOT NULL
+) STRICT;
+
+-- table answer_photos
+CREATE TABLE answer_photos (
+    answer_id TEXT NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+    sha256 TEXT NOT NULL REFERENCES attachments(sha256),
+    position INTEGER NOT NULL,
+    taken_at TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (answer_id, sha256)
+) STRICT;
+
+-- table answers
+CREATE TABLE answers (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+    run_id TEXT NOT NULL REFERENCES inspection_runs(id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    answered_at TEXT NOT NULL,
+    rev INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL,
+    origin_device TEXT NOT NULL,
+    UNIQUE (run_id, item_id)
+) STRICT;
 
 -- table attachments
 CREATE TABLE attachments (
@@ -94,6 +151,75 @@ CREATE TABLE equipment (
     origin_device TEXT NOT NULL
 ) STRICT;
 
+-- table findings
+CREATE TABLE findings (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+    run_id TEXT REFERENCES inspection_runs(id) ON DELETE CASCADE,
+    item_id TEXT,
+    equipment_id TEXT REFERENCES equipment(id),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('general', 'serious')),
+    measure TEXT NOT NULL CHECK (measure IN ('rectify', 'stop_use', 'seal', 'seize')),
+    deadline TEXT,
+    violated TEXT NOT NULL DEFAULT '',
+    penalty TEXT NOT NULL DEFAULT '',
+    code TEXT NOT NULL DEFAULT '',
+    dropped INTEGER NOT NULL DEFAULT 0 CHECK (dropped IN (0, 1)),
+    drop_reason TEXT NOT NULL DEFAULT '',
+    rev INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL,
+    origin_device TEXT NOT NULL,
+    UNIQUE (run_id, item_id)
+) STRICT;
+
+-- table inspection_officers
+CREATE TABLE inspection_officers (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+    officer_id TEXT NOT NULL REFERENCES officers(id),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (inspection_id, officer_id)
+) STRICT;
+
+-- table inspection_runs
+CREATE TABLE inspection_runs (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    checklist_id TEXT NOT NULL,
+    checklist_hash TEXT NOT NULL REFERENCES checklist_versions(content_hash),
+    equipment_id TEXT REFERENCES equipment(id),
+    UNIQUE (inspection_id, position)
+) STRICT;
+
+-- table inspections
+CREATE TABLE inspections (
+    id TEXT PRIMARY KEY,
+    unit_id TEXT NOT NULL REFERENCES units(id),
+    check_type TEXT NOT NULL CHECK (check_type IN ('routine', 'campaign', 'post_licence', 'other')),
+    task_source TEXT NOT NULL DEFAULT '',
+    campaign TEXT,
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN
+        ('draft', 'finished', 'notice_issued', 'awaiting_reinspection', 'closed')),
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    created_by TEXT NOT NULL REFERENCES officers(id),
+    unit_representative TEXT NOT NULL DEFAULT '',
+    unit_representative_post TEXT NOT NULL DEFAULT '',
+    unit_representative_phone TEXT NOT NULL DEFAULT '',
+    unit_opinion TEXT NOT NULL DEFAULT '',
+    refused_to_sign INTEGER NOT NULL DEFAULT 0 CHECK (refused_to_sign IN (0, 1)),
+    refusal_reason TEXT NOT NULL DEFAULT '',
+    refusal_witness TEXT NOT NULL DEFAULT '',
+    current_run INTEGER NOT NULL DEFAULT 0,
+    current_item TEXT NOT NULL DEFAULT '',
+    locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+    rev INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL,
+    origin_device TEXT NOT NULL
+) STRICT;
+
 -- table officers
 CREATE TABLE officers (
     id TEXT PRIMARY KEY,
@@ -107,6 +233,16 @@ CREATE TABLE officers (
     rev INTEGER NOT NULL DEFAULT 1,
     updated_at TEXT NOT NULL,
     origin_device TEXT NOT NULL
+) STRICT;
+
+-- table signatures
+CREATE TABLE signatures (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+    signer TEXT NOT NULL,
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES attachments(sha256),
+    signed_at TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, signer)
 ) STRICT;
 
 -- table units
@@ -135,6 +271,39 @@ CREATE TABLE workspace (
     value TEXT NOT NULL
 ) STRICT;
 
+-- trigger amendments_no_delete
+CREATE TRIGGER amendments_no_delete BEFORE DELETE ON amendments
+BEGIN
+    SELECT RAISE(ABORT, 'amendments are kept as written');
+END;
+
+-- trigger amendments_no_update
+CREATE TRIGGER amendments_no_update BEFORE UPDATE ON amendments
+BEGIN
+    SELECT RAISE(ABORT, 'amendments are kept as written');
+END;
+
+-- trigger answers_locked_delete
+CREATE TRIGGER answers_locked_delete BEFORE DELETE ON answers
+WHEN (SELECT locked FROM inspections WHERE id = OLD.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger answers_locked_insert
+CREATE TRIGGER answers_locked_insert BEFORE INSERT ON answers
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger answers_locked_update
+CREATE TRIGGER answers_locked_update BEFORE UPDATE ON answers
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
@@ -145,5 +314,89 @@ END;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+
+-- trigger findings_locked_delete
+CREATE TRIGGER findings_locked_delete BEFORE DELETE ON findings
+WHEN (SELECT locked FROM inspections WHERE id = OLD.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger findings_locked_insert
+CREATE TRIGGER findings_locked_insert BEFORE INSERT ON findings
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger findings_locked_update
+CREATE TRIGGER findings_locked_update BEFORE UPDATE ON findings
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger inspection_officers_locked_delete
+CREATE TRIGGER inspection_officers_locked_delete BEFORE DELETE ON inspection_officers
+WHEN (SELECT locked FROM inspections WHERE id = OLD.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger inspection_officers_locked_insert
+CREATE TRIGGER inspection_officers_locked_insert BEFORE INSERT ON inspection_officers
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger inspection_officers_locked_update
+CREATE TRIGGER inspection_officers_locked_update BEFORE UPDATE ON inspection_officers
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger inspection_runs_locked_delete
+CREATE TRIGGER inspection_runs_locked_delete BEFORE DELETE ON inspection_runs
+WHEN (SELECT locked FROM inspections WHERE id = OLD.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger inspection_runs_locked_insert
+CREATE TRIGGER inspection_runs_locked_insert BEFORE INSERT ON inspection_runs
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger inspection_runs_locked_update
+CREATE TRIGGER inspection_runs_locked_update BEFORE UPDATE ON inspection_runs
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger signatures_locked_delete
+CREATE TRIGGER signatures_locked_delete BEFORE DELETE ON signatures
+WHEN (SELECT locked FROM inspections WHERE id = OLD.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger signatures_locked_insert
+CREATE TRIGGER signatures_locked_insert BEFORE INSERT ON signatures
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger signatures_locked_update
+CREATE TRIGGER signatures_locked_update BEFORE UPDATE ON signatures
+WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
 END;
 
