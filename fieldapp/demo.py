@@ -8,6 +8,7 @@ always gives the same units and devices (only the record ids, UUIDv7, differ).
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import random
 from dataclasses import dataclass, field
@@ -337,6 +338,7 @@ class DemoSummary:
     equipment: int
     overdue: int
     colleagues: int
+    inspections: int = 0
 
 
 def _person(rng: random.Random) -> str:
@@ -552,7 +554,11 @@ def _fill(ws: Workspace, db: Database, seed: int, today: dt.date) -> DemoSummary
 
 
 def build_demo(
-    home: Path, role: Role, seed: int = 2026, today: dt.date | None = None
+    home: Path,
+    role: Role,
+    seed: int = 2026,
+    today: dt.date | None = None,
+    with_inspections: bool = True,
 ) -> DemoSummary:
     """Create a demo workspace in ``home`` for ``role`` and fill it with fictional data.
 
@@ -565,6 +571,11 @@ def build_demo(
     try:
         with ws.store.transaction() as db:
             summary = _fill(ws, db, seed, today)
+        if role is Role.OFFICER and with_inspections:
+            from fieldapp.demo_inspections import add_demo_inspections
+
+            made = add_demo_inspections(ws, seed=seed, today=today)
+            summary = dataclasses.replace(summary, inspections=made.drafts + made.finished)
     except BaseException:
         ws.close()
         # the folder held no workspace before: take the half-made one away, so a retry works

@@ -19,7 +19,9 @@ from fieldapp.gui.generated.ui_main_window import Ui_MainWindow
 from fieldapp.paths import resource
 
 if TYPE_CHECKING:
-    from fieldapp.gui.pages import FollowUpsPage, InspectionsPage, SyncPage
+    from fieldapp.checklists import Checklist
+    from fieldapp.gui.inspections_view import InspectionsView
+    from fieldapp.gui.pages import FollowUpsPage, SyncPage
     from fieldapp.gui.registry_view import RegistryView
     from fieldapp.workflow import Changes
     from fieldapp.workspace import Workspace
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None, today: dt.date | None = None) -> None:
         super().__init__()
         self.workspace: Workspace | None = None
+        self._checklists: list[Checklist] | None = None
         self.today = today or dt.date.today()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -81,11 +84,14 @@ class MainWindow(QMainWindow):
 
     def attach(self, workspace: Workspace) -> None:
         """Fill the sections from the now open workspace."""
-        from fieldapp.gui.pages import FollowUpsPage, InspectionsPage, SyncPage
+        from fieldapp.gui.inspections_view import InspectionsView
+        from fieldapp.gui.pages import FollowUpsPage, SyncPage
         from fieldapp.gui.registry_view import RegistryView
 
         self.workspace = workspace
-        self.inspections: InspectionsPage = InspectionsPage()
+        self.inspections: InspectionsView = InspectionsView(
+            workspace, self.checklists, today=self.today
+        )
         self.registry: RegistryView = RegistryView(workspace, today=self.today)
         self.follow_ups: FollowUpsPage = FollowUpsPage(workspace, self.today)
         self.sync: SyncPage = SyncPage(workspace)
@@ -93,11 +99,20 @@ class MainWindow(QMainWindow):
         self.opening.deleteLater()
         for page in (self.inspections, self.registry, self.follow_ups, self.sync):
             self.ui.pages.addWidget(page)
-        for view in (self.registry, self.follow_ups):
+        for view in (self.registry, self.follow_ups, self.inspections):
             self.changed.connect(view.on_changes)
+        self.inspections.changed.connect(self.publish)
         self.ui.navigation.setEnabled(True)
         self._update_status()
         self.show_section(REGISTRY)
+
+    def checklists(self) -> list[Checklist]:
+        """The shipped checklists, read once when first needed."""
+        if self._checklists is None:
+            from fieldapp.checklists import shipped_checklists
+
+            self._checklists = shipped_checklists()
+        return self._checklists
 
     def show_section(self, index: int) -> None:
         if self.workspace is not None:

@@ -29,26 +29,6 @@ def page_heading(text: str) -> QLabel:
     return label
 
 
-class InspectionsPage(QWidget):
-    """检查: where the guided on-site inspection will live."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(page_heading(translate("Pages", "Inspections")))
-        note = QLabel(
-            translate(
-                "MainWindow",
-                "This workspace holds no inspections yet. Guided on-site inspections (checklists,"
-                " findings, photos, signatures and notices) are not available in this version;"
-                " the registry of units and equipment is.",
-            )
-        )
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addStretch(1)
-
-
 class FollowUpsPage(QWidget):
     """整改跟踪: for now, equipment overdue for periodic inspection."""
 

@@ -2,6 +2,220 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>EquipmentDialog</name>
+    <message>
+        <source>Add equipment to %1</source>
+        <translation>为 %1 添加设备</translation>
+    </message>
+    <message>
+        <source>Type a catalogue code or name to filter</source>
+        <translation>输入目录代码或名称筛选</translation>
+    </message>
+    <message>
+        <source>Equipment type</source>
+        <translation>设备类别/品种</translation>
+    </message>
+    <message>
+        <source>18 or 20 characters</source>
+        <translation>18位或20位</translation>
+    </message>
+    <message>
+        <source>Equipment code</source>
+        <translation>设备代码</translation>
+    </message>
+    <message>
+        <source>Usage registration certificate no.</source>
+        <translation>使用登记证编号</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>制造单位</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>产品编号</translation>
+    </message>
+    <message>
+        <source>Number within the unit</source>
+        <translation>单位内编号</translation>
+    </message>
+    <message>
+        <source>e.g. No. 1 lift</source>
+        <translation>例如：1号梯</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>设备位置</translation>
+    </message>
+    <message>
+        <source>First used on</source>
+        <translation>投入使用日期</translation>
+    </message>
+    <message>
+        <source>Last inspected on</source>
+        <translation>上次检验日期</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>检验结论</translation>
+    </message>
+    <message>
+        <source>Next inspection due</source>
+        <translation>下次检验日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>设备状态</translation>
+    </message>
+    <message>
+        <source>Using unit: %1</source>
+        <translation>使用单位：%1</translation>
+    </message>
+    <message>
+        <source>%1 characters: a device code has 18, a registration code 20</source>
+        <translation>已输入 %1 位：设备代码为18位，注册代码为20位</translation>
+    </message>
+    <message>
+        <source>Device code, made in %1</source>
+        <translation>设备代码，%1 年制造</translation>
+    </message>
+    <message>
+        <source>Registration code, registered %1</source>
+        <translation>注册代码，%1 登记</translation>
+    </message>
+</context>
+<context>
+    <name>Inspections</name>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source> (notice to be issued)</source>
+        <translation>（待下达指令书）</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>&amp;New inspection (Ctrl+N)</source>
+        <translation>新建检查(&amp;N)（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Search unit, credit code, task</source>
+        <translation>搜索单位、统一社会信用代码、任务来源</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>检查类别</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>%1 unfinished drafts: open one to carry on where you stopped.</source>
+        <translation>有 %1 个未完成的草稿：打开即可从上次停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2</source>
+        <translation>开始于 %1，完成于 %2</translation>
+    </message>
+    <message>
+        <source>not adopted: %1</source>
+        <translation>未采纳：%1</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>The unit refused to sign: %1; witness: %2</source>
+        <translation>被检查单位拒绝签字：%1；见证人：%2</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <source>Amend a finished inspection</source>
+        <translation>更正已完成的检查</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>更正项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前内容</translation>
+    </message>
+    <message>
+        <source>&amp;New value</source>
+        <translation>更正为(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>更正(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Unit opinion</source>
+        <translation>被检查单位意见</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Finding %1: %2</source>
+        <translation>问题 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Special Equipment Safety Supervision — Field App</source>
@@ -56,10 +270,6 @@
         <translation>检查</translation>
     </message>
     <message>
-        <source>This workspace holds no inspections yet. Guided on-site inspections (checklists, findings, photos, signatures and notices) are not available in this version; the registry of units and equipment is.</source>
-        <translation>本工作区还没有检查记录。本版本尚不能进行引导式现场检查（检查表、问题、照片、签名和指令书）；单位与设备台账已可使用。</translation>
-    </message>
-    <message>
         <source>Follow-ups</source>
         <translation>整改跟踪</translation>
     </message>
@@ -109,11 +319,154 @@
     </message>
 </context>
 <context>
-    <name>Pages</name>
+    <name>NewInspection</name>
     <message>
-        <source>Inspections</source>
-        <translation>检查</translation>
+        <source>Check type and task</source>
+        <translation>检查类别与任务来源</translation>
     </message>
+    <message>
+        <source>Why this unit is inspected (SAMR Order No. 57).</source>
+        <translation>说明本次检查的类别和任务来源（市场监管总局令第57号）。</translation>
+    </message>
+    <message>
+        <source>Check &amp;type</source>
+        <translation>检查类别(&amp;T)</translation>
+    </message>
+    <message>
+        <source>(no campaign checklist)</source>
+        <translation>（不使用专项检查表）</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>专项(&amp;C)</translation>
+    </message>
+    <message>
+        <source>e.g. 2026 annual plan; complaint No. …; referral</source>
+        <translation>例如：2026年度计划；投诉举报编号……；转办</translation>
+    </message>
+    <message>
+        <source>Task &amp;source</source>
+        <translation>任务来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Inspected unit</source>
+        <translation>被检查单位</translation>
+    </message>
+    <message>
+        <source>Search by name or credit code, or add a unit not yet listed.</source>
+        <translation>按名称或统一社会信用代码查找；名单中没有的单位可以新增。</translation>
+    </message>
+    <message>
+        <source>Unit name or credit code</source>
+        <translation>单位名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>&amp;Add unit…</source>
+        <translation>新增单位(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 台超期未检</translation>
+    </message>
+    <message>
+        <source>Sampled equipment</source>
+        <translation>抽查设备</translation>
+    </message>
+    <message>
+        <source>Tick the devices to inspect: at least one of each class the unit has.</source>
+        <translation>勾选要检查的设备：单位拥有的每一类设备至少抽查一台。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>设备品种</translation>
+    </message>
+    <message>
+        <source>Equipment code</source>
+        <translation>设备代码</translation>
+    </message>
+    <message>
+        <source>No. / location</source>
+        <translation>编号/位置</translation>
+    </message>
+    <message>
+        <source>Next inspection</source>
+        <translation>下次检验</translation>
+    </message>
+    <message>
+        <source>Add &amp;device…</source>
+        <translation>新增设备(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>超期未检</translation>
+    </message>
+    <message>
+        <source>No device chosen yet for: %1. Each class the unit has needs at least one sampled device.</source>
+        <translation>以下类别尚未选择设备：%1。单位拥有的每类设备至少应抽查一台。</translation>
+    </message>
+    <message>
+        <source>Every class of the unit&apos;s equipment is sampled.</source>
+        <translation>单位拥有的各类设备均已抽查。</translation>
+    </message>
+    <message>
+        <source>Officers present</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <source>At least two officers, each with a law-enforcement ID.</source>
+        <translation>检查人员不少于二名，均须持有执法证。</translation>
+    </message>
+    <message>
+        <source>Add &amp;colleague…</source>
+        <translation>新增同事(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>You: %1, law-enforcement ID %2</source>
+        <translation>本人：%1，执法证号 %2</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s representative</source>
+        <translation>被检查单位陪同人员</translation>
+    </message>
+    <message>
+        <source>The person who accompanies the inspection and signs the record.</source>
+        <translation>陪同检查并在检查记录上签字的人员。</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>职务(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>New inspection</source>
+        <translation>新建检查</translation>
+    </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <source>Only an officer&apos;s workspace can start inspections.</source>
+        <translation>只有监察员工作区可以开始检查。</translation>
+    </message>
+    <message>
+        <source>Add colleague</source>
+        <translation>新增同事</translation>
+    </message>
+    <message>
+        <source>&amp;Law-enforcement ID</source>
+        <translation>执法证号(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
     <message>
         <source>Follow-ups</source>
         <translation>整改跟踪</translation>
@@ -169,6 +522,68 @@
     <message>
         <source>Log file</source>
         <translation>日志文件</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.bmp *.tif *.tiff *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Choose photo files. Photos can also be dropped here or pasted with %1.</source>
+        <translation>选择照片文件。也可以把照片拖到这里，或用 %1 粘贴。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected photo</source>
+        <translation>删除所选照片</translation>
+    </message>
+    <message>
+        <source>Double-click to enlarge</source>
+        <translation>双击放大</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown (not a readable image).</source>
+        <translation>无法显示这张照片（不是可读取的图片）。</translation>
+    </message>
+    <message>
+        <source>No photos yet. Drop photos here or paste with %1.</source>
+        <translation>还没有照片。可把照片拖到这里，或用 %1 粘贴。</translation>
+    </message>
+    <message>
+        <source>No photos.</source>
+        <translation>没有照片。</translation>
+    </message>
+    <message>
+        <source>These files could not be read:</source>
+        <translation>以下文件无法读取：</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown.</source>
+        <translation>无法显示这张照片。</translation>
+    </message>
+    <message>
+        <source>Photo %1 of %2</source>
+        <translation>照片 %1 / %2</translation>
     </message>
 </context>
 <context>
@@ -367,6 +782,280 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <source>&amp;Problem</source>
+        <translation>问题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Severity</source>
+        <translation>隐患等级(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>措施(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>整改期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Violated article</source>
+        <translation>违反条款(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Pe&amp;nalty article</source>
+        <translation>处罚依据(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a finding</source>
+        <translation>新增问题</translation>
+    </message>
+    <message>
+        <source>The unit as a whole</source>
+        <translation>单位整体</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>涉及(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Review and sign</source>
+        <translation>复核与签名</translation>
+    </message>
+    <message>
+        <source>Back to the checklists</source>
+        <translation>返回检查表</translation>
+    </message>
+    <message>
+        <source>&amp;Finish inspection</source>
+        <translation>完成检查(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Findings and measures</source>
+        <translation>问题与措施</translation>
+    </message>
+    <message>
+        <source>Opinion and signatures</source>
+        <translation>意见与签名</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Do &amp;not adopt…</source>
+        <translation>不予采纳(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Adopt again</source>
+        <translation>重新采纳(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a finding…</source>
+        <translation>新增问题…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>%1 findings will go on the notice; %2 not adopted.</source>
+        <translation>%1 个问题将写入指令书；%2 个未采纳。</translation>
+    </message>
+    <message>
+        <source>Not adopted: %1</source>
+        <translation>未采纳：%1</translation>
+    </message>
+    <message>
+        <source>Do not adopt</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <source>Why is this finding not adopted?</source>
+        <translation>为什么不采纳这个问题？</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s representative</source>
+        <translation>被检查单位陪同人员</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>职务(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s opinion on the findings (it may write it itself)</source>
+        <translation>被检查单位对检查意见的意见（可由单位自行填写）</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s &amp;opinion</source>
+        <translation>单位意见(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Officer %1 (ID %2)</source>
+        <translation>检查人员 %1（执法证号 %2）</translation>
+    </message>
+    <message>
+        <source>The unit &amp;refused to sign</source>
+        <translation>被检查单位拒绝签字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>拒签情况</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>Record the refusal</source>
+        <translation>记录拒签</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Compliant</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>Non-compliant</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>检查表：</translation>
+    </message>
+    <message>
+        <source>Review &amp;&amp; sign (Ctrl+R)</source>
+        <translation>复核与签名（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Back to list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>Find an item (Ctrl+F)</source>
+        <translation>查找检查项（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Note (required when non-compliant)</source>
+        <translation>情况说明（不符合时必填）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>◀ Previous (Backspace)</source>
+        <translation>◀ 上一项（Backspace）</translation>
+    </message>
+    <message>
+        <source>Next (Enter) ▶</source>
+        <translation>下一项（Enter） ▶</translation>
+    </message>
+    <message>
+        <source>Keys: 1 compliant · 2 non-compliant · 3 not applicable · Enter next · Backspace back · Ctrl+F find · Ctrl+Enter save the note and go on</source>
+        <translation>按键：1 符合 · 2 不符合 · 3 不适用 · Enter 下一项 · Backspace 上一项 · Ctrl+F 查找 · Ctrl+Enter 保存说明并继续</translation>
+    </message>
+    <message>
+        <source>Nothing to answer in this checklist.</source>
+        <translation>此检查表没有需要回答的项目。</translation>
+    </message>
+    <message>
+        <source>official wording</source>
+        <translation>正式表述</translation>
+    </message>
+    <message>
+        <source>provisional wording</source>
+        <translation>暂定表述</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>1  Compliant</source>
+        <translation>1  符合</translation>
+    </message>
+    <message>
+        <source>2  Non-compliant</source>
+        <translation>2  不符合</translation>
+    </message>
+    <message>
+        <source>3  Not applicable</source>
+        <translation>3  不适用</translation>
+    </message>
+    <message>
+        <source>Compliant: %1</source>
+        <translation>合格范围：%1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>immediately</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>within %1 days</source>
+        <translation>%1 日内</translation>
+    </message>
+    <message>
+        <source>Proposed finding:</source>
+        <translation>拟提出问题：</translation>
+    </message>
+    <message>
+        <source>Violates %1; penalty %2</source>
+        <translation>违反 %1；处罚依据 %2</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Set up this workspace</source>
@@ -431,6 +1120,89 @@
     <message>
         <source>Create</source>
         <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Erase the signature</source>
+        <translation>擦除签名</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Add a using unit</source>
+        <extracomment>Kinds of 重点监督检查单位 (data, stored as written; the officer may type another). Conclusions of a periodic inspection report (data, stored as written).</extracomment>
+        <translation>新增使用单位</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18位</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Type a name or a 6-digit code</source>
+        <translation>输入名称或6位代码</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Safety manager</source>
+        <translation>安全管理员</translation>
+    </message>
+    <message>
+        <source>Safety manager&apos;s mobile</source>
+        <translation>安全管理员手机</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Key unit for supervision</source>
+        <translation>重点监督检查单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Key unit</source>
+        <translation>重点单位</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
     </message>
 </context>
 <context>
