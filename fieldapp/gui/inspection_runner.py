@@ -164,7 +164,9 @@ class InspectionRunner(QWidget):
         self.tree.setAccessibleName(translate("Runner", "Items"))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # a fixed state column: sizing it to its contents measures every row on every answer
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.header().resizeSection(1, 110)
         left_layout.addWidget(self.tree)
         splitter.addWidget(left)
 
@@ -306,22 +308,19 @@ class InspectionRunner(QWidget):
         self.show_item(target)
 
     def _fill_tree(self) -> None:
-        assert self.evaluation is not None
-        visible = {i.id for i in self.evaluation.visible}
+        """Build the run's whole tree once; conditions then only show and hide items."""
         self.tree.blockSignals(True)
         self.tree.clear()
         self._tree_items = {}
+        self._section_nodes: list[tuple[QTreeWidgetItem, list[str]]] = []
         for section in self.run.checklist.sections:
-            shown = [i for i in section.items if i.id in visible]
-            if not shown:
-                continue
             parent = QTreeWidgetItem([section.title.get(language()), ""])
             font = parent.font(0)
             font.setBold(True)
             parent.setFont(0, font)
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.tree.addTopLevelItem(parent)
-            for item in shown:
+            for item in section.items:
                 child = QTreeWidgetItem([f"{item.id}  {item.text.get(language())}", ""])
                 child.setData(0, Qt.ItemDataRole.UserRole, item.id)
                 child.setToolTip(0, item.text.get(language()))
@@ -329,8 +328,27 @@ class InspectionRunner(QWidget):
                 self._tree_items[item.id] = child
                 self._mark(item)
             parent.setExpanded(True)
+            self._section_nodes.append((parent, [i.id for i in section.items]))
         self.tree.blockSignals(False)
-        self._filter_tree(self.find_box.text())
+        self._apply_visibility()
+
+    def _apply_visibility(self) -> None:
+        """Hide the items whose conditions do not hold, or that do not match the search."""
+        assert self.evaluation is not None
+        visible = {i.id for i in self.evaluation.visible}
+        needle = self.find_box.text().strip().lower()
+        for parent, item_ids in getattr(self, "_section_nodes", []):
+            any_shown = False
+            for item_id in item_ids:
+                node = self._tree_items[item_id]
+                hidden = item_id not in visible or (
+                    bool(needle) and needle not in node.text(0).lower()
+                )
+                if node.isHidden() != hidden:
+                    node.setHidden(hidden)
+                any_shown |= not hidden
+            if parent.isHidden() == any_shown:
+                parent.setHidden(not any_shown)
         self._update_progress()
 
     def _mark(self, item: Item) -> None:
@@ -360,21 +378,8 @@ class InspectionRunner(QWidget):
         self.progress.setMaximum(max(required, 1))
         self.progress.setValue(required - len(self.evaluation.missing))
 
-    def _filter_tree(self, text: str) -> None:
-        needle = text.strip().lower()
-        for index in range(self.tree.topLevelItemCount()):
-            section = self.tree.topLevelItem(index)
-            if section is None:
-                continue
-            any_shown = False
-            for child_index in range(section.childCount()):
-                child = section.child(child_index)
-                if child is None:
-                    continue
-                hidden = bool(needle) and needle not in child.text(0).lower()
-                child.setHidden(hidden)
-                any_shown |= not hidden
-            section.setHidden(not any_shown)
+    def _filter_tree(self, _text: str) -> None:
+        self._apply_visibility()
 
     # --- one item --------------------------------------------------------------------
 
@@ -613,8 +618,16 @@ class InspectionRunner(QWidget):
             self._answer(value)
 
     def _after_change(self, changes: Changes) -> None:
+        shown_before = [item.id for item in self.evaluation.visible] if self.evaluation else []
         self._reload_answers()
-        self._fill_tree()
+        assert self.evaluation is not None
+        current = self.current_item()
+        if current is not None:  # only the answered item's mark changed
+            self._mark(current)
+        if [item.id for item in self.evaluation.visible] == shown_before:
+            self._update_progress()
+        else:
+            self._apply_visibility()
         self.changed.emit(changes)
 
     def _save_note(self) -> None:
@@ -707,7 +720,8 @@ class InspectionRunner(QWidget):
         following = ids[position + 1 :]
         if unanswered_first:
             assert self.evaluation is not None
-            missing = [i for i in following if i in self.evaluation.missing]
+            unanswered = set(self.evaluation.missing)
+            missing = [i for i in following if i in unanswered]
             if missing:
                 following = missing
         if following:

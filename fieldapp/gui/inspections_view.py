@@ -175,9 +175,13 @@ def inspection_html(
         + translate("Inspections", "Started %1, finished %2")
         .replace("%1", row.started_at[:16].replace("T", " "))
         .replace("%2", (row.finished_at or "—")[:16].replace("T", " "))
-        + f"<br>{esc(translate('Inspections', 'Officers'))}: "
+        + "<br>"
+        + esc(translate("Inspections", "Officers"))
+        + ": "
         + "，".join(f"{esc(o.name)}（{esc(o.law_id)}）" for o in officers)
-        + f"<br>{esc(translate('Inspections', 'Unit representative'))}: "
+        + "<br>"
+        + esc(translate("Inspections", "Unit representative"))
+        + ": "
         + esc(
             " ".join(
                 filter(
@@ -234,7 +238,7 @@ def inspection_html(
         )
     parts.append("</ol>")
     parts.append(
-        f"<p><b>{esc(translate('Inspections', 'Unit opinion'))}:</b> "
+        "<p><b>" + esc(translate("Inspections", "Unit opinion")) + ":</b> "
         f"{esc(row.unit_opinion or '—')}</p>"
     )
     parts.append("<h3>" + esc(translate("Inspections", "Signatures")) + "</h3><p>")

@@ -151,6 +151,14 @@
         <translation>开始于 %1，完成于 %2</translation>
     </message>
     <message>
+        <source>Officers</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <source>Unit representative</source>
+        <translation>被检查单位陪同人员</translation>
+    </message>
+    <message>
         <source>not adopted: %1</source>
         <translation>未采纳：%1</translation>
     </message>
