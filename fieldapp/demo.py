@@ -581,6 +581,9 @@ def build_demo(
         # the folder held no workspace before: take the half-made one away, so a retry works
         for suffix in ("", "-wal", "-shm"):
             (home / f"{DB_NAME}{suffix}").unlink(missing_ok=True)
+        from fieldapp.keys import discard_officer_key
+
+        discard_officer_key(home / "keys")
         raise
     ws.close()
     return summary

@@ -18,6 +18,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from fieldapp import __version__
 from fieldapp.domain.ids import uuid7
@@ -26,7 +27,13 @@ from fieldapp.errors import WorkspaceError, WorkspaceLocked
 from fieldapp.home import DB_NAME, is_workspace
 from fieldapp.lockfile import FileLock
 from fieldapp.store import AttachmentStore, Store
+from fieldapp.store import keys as store_keys
 from fieldapp.store import registry as reg
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from fieldapp.keys import PublicKeyInfo
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +140,42 @@ class WorkspaceLock:
         self._lock.release()
 
 
+def _key_passphrase(passphrase: str | None, is_demo: bool) -> str | None:
+    """The passphrase for a new officer key; None (unencrypted) only for a demo workspace."""
+    from fieldapp import keys  # cryptography: loaded only when a key is made (start-up time)
+
+    if passphrase is None and not is_demo:
+        passphrase = keys.passphrase_from_environment()
+        if passphrase is None:
+            raise keys.PassphraseRequired(
+                f"监察员工作区需要一个口令（至少 {keys.MIN_PASSPHRASE_LENGTH} 个字符）来保护"
+                f"签名私钥：请在终端里运行 `fieldapp init` 按提示输入，或设置环境变量"
+                f" {keys.PASSPHRASE_ENV}。"
+                f" / An officer workspace needs a passphrase (at least"
+                f" {keys.MIN_PASSPHRASE_LENGTH} characters) to protect its signing key: run"
+                f" `fieldapp init` in a terminal and type it when asked, or set"
+                f" {keys.PASSPHRASE_ENV}."
+            )
+    if passphrase is not None:
+        keys.check_passphrase(passphrase)
+    return passphrase
+
+
+def _record_own_key(store: Store, db: Database, key: PublicKeyInfo, unprotected: bool) -> None:
+    """Trust the officer's own new key in its workspace, inside the creating transaction."""
+    store_keys.trust_key(db, key)
+    reg.set_setting(db, "keys.own_key_id", key.key_id)
+    if unprotected:
+        reg.set_setting(db, "keys.unprotected", "1")
+    store.audit(
+        db,
+        "create",
+        "key",
+        key.key_id,
+        {"fingerprint": key.fingerprint, "encrypted": not unprotected},
+    )
+
+
 class Workspace:
     """An open workspace: its store, attachments, role and (for an officer) profile."""
 
@@ -208,11 +251,18 @@ class Workspace:
         role: Role,
         profile: OfficerProfile | None = None,
         is_demo: bool = False,
+        passphrase: str | None = None,
     ) -> Workspace:
         """Make a new workspace in ``home`` with its role and, for an officer, the profile.
 
+        An officer workspace also gets its Ed25519 signing key in ``keys/``, encrypted with
+        ``passphrase`` (else ``FIELDAPP_PASSPHRASE``); a demo workspace's key is unencrypted
+        unless ``passphrase`` is given, and the setting ``keys.unprotected`` says so.
+
         Raises WorkspaceError if ``home`` already holds a workspace or an officer has no
-        profile, ValidationError for a bad profile.
+        profile, ValidationError for a bad profile, WeakPassphrase for a passphrase shorter
+        than eight characters, PassphraseRequired if a (non-demo) officer has none, KeyExists
+        if ``keys/`` already holds a key, KeyFileError if it cannot be written.
         """
         if is_workspace(home):
             raise WorkspaceError(
@@ -235,22 +285,44 @@ class Workspace:
                 origin_device=device_id,
             )
             validate_officer(officer)
+        key_passphrase = _key_passphrase(passphrase, is_demo) if officer is not None else None
         _prepare_folders(home)
         lock = WorkspaceLock(home)
         lock.acquire()
+        key: PublicKeyInfo | None = None
         try:
+            if officer is not None:
+                from fieldapp.keys import create_officer_key
+
+                key = create_officer_key(
+                    home / "keys",
+                    officer.name,
+                    officer.law_id,
+                    officer.organisation,
+                    key_passphrase,
+                )
             store = Store.open(home / DB_NAME)
-            store.device_id, store.actor = device_id, "setup"
-            with store.transaction() as db:
-                reg.set_setting(db, "role", role.code)
-                reg.set_setting(db, "device_id", device_id)
-                reg.set_setting(db, "created_at", reg.now_text())
-                reg.set_setting(db, "created_by_version", __version__)
-                reg.set_setting(db, "is_demo", "1" if is_demo else "0")
-                if officer is not None:
-                    reg.insert_record(db, "officers", officer, device_id)
-                store.audit(db, "create", "workspace", device_id, {"role": role.code})
-            store.close()
+            try:
+                store.device_id, store.actor = device_id, "setup"
+                with store.transaction() as db:
+                    reg.set_setting(db, "role", role.code)
+                    reg.set_setting(db, "device_id", device_id)
+                    reg.set_setting(db, "created_at", reg.now_text())
+                    reg.set_setting(db, "created_by_version", __version__)
+                    reg.set_setting(db, "is_demo", "1" if is_demo else "0")
+                    if officer is not None:
+                        reg.insert_record(db, "officers", officer, device_id)
+                    store.audit(db, "create", "workspace", device_id, {"role": role.code})
+                    if key is not None:
+                        _record_own_key(store, db, key, key_passphrase is None)
+            finally:
+                store.close()
+        except BaseException:
+            if key is not None:  # made just now: a failed creation leaves no key behind
+                from fieldapp.keys import discard_officer_key
+
+                discard_officer_key(home / "keys")
+            raise
         finally:
             lock.release()
         return cls._open(home)

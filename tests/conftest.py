@@ -21,12 +21,17 @@ PROFILE = OfficerProfile(
     officer_code="A07",
     phone="13904310001",
 )
+TEST_PASSPHRASE = "test-passphrase-1"
 
 
 @pytest.fixture(autouse=True)
 def _no_real_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Keep FIELDAPP_HOME and the platform data folder inside the test's tmp_path."""
+    """Keep FIELDAPP_HOME and the platform data folder inside the test's tmp_path.
+
+    Officer workspaces made in tests get their signing key encrypted with TEST_PASSPHRASE.
+    """
     monkeypatch.delenv("FIELDAPP_HOME", raising=False)
+    monkeypatch.setenv("FIELDAPP_PASSPHRASE", TEST_PASSPHRASE)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("HOME", str(tmp_path / "user-home"))
 

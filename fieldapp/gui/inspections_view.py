@@ -237,6 +237,40 @@ def inspection_html(
             f"<small>{esc(finding.violated)}；{esc(finding.penalty)}</small>{extra}</li>"
         )
     parts.append("</ol>")
+    from fieldapp.store import notices as n
+
+    with workspace.store.reading() as db:
+        notices = n.notices_of(db, inspection_id)
+        rechecks = {x.id: n.reinspections(db, x.id) for x in notices}
+    if notices:
+        parts.append("<h3>" + esc(translate("Inspections", "Notices")) + "</h3><ul>")
+        states = {
+            "issued": translate("Inspections", "issued"),
+            "awaiting_reinspection": translate("Inspections", "awaiting re-inspection"),
+            "escalated": translate("Inspections", "escalated"),
+            "closed": translate("Inspections", "closed"),
+        }
+        for notice in notices:
+            deadline = notice.deadline.isoformat() if notice.deadline else "—"
+            parts.append(
+                f"<li><b>{esc(notice.number)}</b> · {esc(states[notice.state])} · "
+                + esc(translate("Inspections", "deadline"))
+                + f" {esc(deadline)}"
+            )
+            for recheck in rechecks[notice.id]:
+                done = sum(r for r, _note, _p in recheck.results.values())
+                parts.append(
+                    "<br>"
+                    + esc(
+                        translate("Inspections", "Re-inspected %1: %2 of %3 rectified")
+                        .replace("%1", recheck.at[:10])
+                        .replace("%2", str(done))
+                        .replace("%3", str(len(recheck.results)))
+                    )
+                    + (f" — {esc(recheck.escalation)}" if recheck.escalation else "")
+                )
+            parts.append("</li>")
+        parts.append("</ul>")
     parts.append(
         "<p><b>" + esc(translate("Inspections", "Unit opinion")) + ":</b> "
         f"{esc(row.unit_opinion or '—')}</p>"
@@ -317,15 +351,24 @@ class InspectionDetail(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.back_button = QPushButton(translate("Inspections", "Back to list"))
+        self.issue_button = QPushButton(translate("Inspections", "&Issue the notice…"))
+        self.issue_button.setStyleSheet("font-weight: bold;")
+        self.documents_bar = QHBoxLayout()
+        self.reinspect_button = QPushButton(translate("Inspections", "&Re-inspection…"))
         self.amend_button = QPushButton(translate("Inspections", "&Amend…"))
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        bar.addLayout(self.documents_bar)
+        bar.addWidget(self.issue_button)
+        bar.addWidget(self.reinspect_button)
         bar.addWidget(self.amend_button)
         layout.addLayout(bar)
         self.browser = QTextBrowser()
         layout.addWidget(self.browser, 1)
         self.back_button.clicked.connect(self.back_requested)
         self.amend_button.clicked.connect(self._amend)
+        self.issue_button.clicked.connect(self.issue)
+        self.reinspect_button.clicked.connect(self.reinspection)
         self.reload()
 
     def _resource(self, name: str, data: bytes) -> str:
@@ -336,7 +379,83 @@ class InspectionDetail(QWidget):
         return url
 
     def reload(self) -> None:
+        from fieldapp.store import notices as n
+
         self.browser.setHtml(inspection_html(self.workspace, self.inspection_id, self._resource))
+        with self.workspace.store.reading() as db:
+            row = q.get_inspection(db, self.inspection_id)
+            adopted = q.findings(db, self.inspection_id, include_dropped=False)
+            self.notices = n.notices_of(db, self.inspection_id)
+            self.documents = n.documents(db, self.inspection_id)
+        self.issue_button.setVisible(
+            row.state == "finished" and bool(adopted) and self.workspace.officer is not None
+        )
+        open_notices = [x for x in self.notices if x.state in ("issued", "escalated")]
+        self.reinspect_button.setVisible(bool(open_notices) and self.workspace.officer is not None)
+        while self.documents_bar.count():
+            item = self.documents_bar.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        labels = {
+            "order": translate("Inspections", "Notice"),
+            "record": translate("Inspections", "Inspection record"),
+            "seal": translate("Inspections", "Seal decision"),
+            "seize": translate("Inspections", "Seizure decision"),
+        }
+        for kind in ("order", "seal", "seize", "record"):
+            if kind in self.documents:
+                button = QPushButton(labels[kind])
+                button.clicked.connect(lambda _=False, k=kind: self.show_document(k))
+                self.documents_bar.addWidget(button)
+
+    def show_document(self, kind: str) -> None:
+        from fieldapp.gui.document_viewer import DocumentViewer
+
+        sha, name = self.documents[kind]
+        try:
+            pdf = self.workspace.attachments.read_bytes(sha)
+        except UserError as err:
+            from fieldapp.gui import dialogs
+
+            dialogs.show_user_error(self, str(err))
+            return
+        DocumentViewer(name.removesuffix(".pdf"), pdf, name, self).exec()
+
+    def issue(self) -> None:
+        from fieldapp.gui.keys_ui import keyring
+        from fieldapp.notices.issue import issue_notices
+
+        try:
+            key = keyring(self.workspace, self).signing_key()
+            changes, _issued = issue_notices(
+                self.workspace.store,
+                self.workspace.attachments,
+                self.workspace.home / "notices",
+                self.inspection_id,
+                key,
+            )
+        except UserError as err:
+            from fieldapp.gui import dialogs
+
+            dialogs.show_user_error(self, str(err))
+            self.reload()
+            return
+        self.changed.emit(changes)
+        self.reload()
+        self.show_document("order")
+
+    def reinspection(self) -> None:
+        from fieldapp.gui.reinspection_dialog import ReinspectionDialog
+
+        open_notices = [x for x in self.notices if x.state in ("issued", "escalated")]
+        if not open_notices:
+            return
+        dialog = ReinspectionDialog(self.workspace, open_notices[0].id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changes is not None:
+            self.changed.emit(dialog.changes)
+        self.reload()
 
     def _amend(self) -> None:
         with self.workspace.store.reading() as db:

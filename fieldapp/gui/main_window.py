@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         for view in (self.registry, self.follow_ups, self.inspections):
             self.changed.connect(view.on_changes)
         self.inspections.changed.connect(self.publish)
+        self.follow_ups.open_inspection.connect(self._open_inspection)
         self.ui.navigation.setEnabled(True)
         self._update_status()
         self.show_section(REGISTRY)
@@ -113,6 +114,10 @@ class MainWindow(QMainWindow):
 
             self._checklists = shipped_checklists()
         return self._checklists
+
+    def _open_inspection(self, inspection_id: str) -> None:
+        self.show_section(0)
+        self.inspections.open_inspection(inspection_id)
 
     def show_section(self, index: int) -> None:
         if self.workspace is not None:

@@ -7,11 +7,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from fieldapp.domain.models import Role
-from fieldapp.errors import ValidationError, WorkspaceError
+from fieldapp.errors import UserError, ValidationError
 from fieldapp.gui.generated.ui_setup_dialog import Ui_SetupDialog
 from fieldapp.workspace import OfficerProfile, Workspace
 
-_FIELD_WIDGETS = {"name": "name", "law_id": "lawId", "phone": "phone"}
+_FIELD_WIDGETS = {"name": "name", "law_id": "lawId", "phone": "phone", "passphrase": "passphrase"}
 
 
 class SetupDialog(QDialog):
@@ -37,7 +37,16 @@ class SetupDialog(QDialog):
 
     def _role_changed(self) -> None:
         officer = self.role() is Role.OFFICER
-        for name in ("name", "lawId", "organisation", "agencyCode", "officerCode", "phone"):
+        for name in (
+            "name",
+            "lawId",
+            "organisation",
+            "agencyCode",
+            "officerCode",
+            "phone",
+            "passphrase",
+            "passphrase2",
+        ):
             getattr(self.ui, name).setEnabled(officer)
 
     def _create(self) -> None:
@@ -51,14 +60,23 @@ class SetupDialog(QDialog):
                 officer_code=self.ui.officerCode.text(),
                 phone=self.ui.phone.text(),
             )
+        passphrase = None
+        if profile is not None:
+            passphrase = self.ui.passphrase.text()
+            if passphrase != self.ui.passphrase2.text():
+                self.ui.problems.setText(self.tr("The two passphrases differ."))
+                self.ui.passphrase2.setFocus()
+                return
         try:
-            self.workspace = Workspace.create(self.home, self.role(), profile)
+            self.workspace = Workspace.create(
+                self.home, self.role(), profile, passphrase=passphrase
+            )
         except ValidationError as err:
             self.ui.problems.setText("\n".join(err.problems.values()))
             widget = _FIELD_WIDGETS.get(next(iter(err.problems)), "name")
             getattr(self.ui, widget).setFocus()
             return
-        except WorkspaceError as err:
+        except UserError as err:
             self.ui.problems.setText(str(err))
             return
         self.accept()

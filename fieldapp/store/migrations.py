@@ -382,3 +382,86 @@ BEGIN
 END;
 """,
     )
+
+
+@step
+def m0004_notices_and_keys(db: Database) -> None:
+    _script(
+        db,
+        """
+CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    kind TEXT NOT NULL CHECK (kind IN ('order', 'seal', 'seize')),
+    number TEXT NOT NULL UNIQUE,
+    officer_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    sequence INTEGER NOT NULL,
+    issued_at TEXT NOT NULL,
+    deadline TEXT,
+    state TEXT NOT NULL DEFAULT 'issued'
+        CHECK (state IN ('issued', 'awaiting_reinspection', 'closed', 'escalated')),
+    closed_at TEXT,
+    payload TEXT NOT NULL,
+    pdf_sha256 TEXT REFERENCES attachments(sha256),
+    rev INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL,
+    origin_device TEXT NOT NULL,
+    UNIQUE (officer_code, year, sequence, kind)
+) STRICT;
+CREATE INDEX notices_inspection ON notices(inspection_id);
+CREATE INDEX notices_state ON notices(state, deadline);
+
+CREATE TABLE notice_sequences (
+    officer_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    last INTEGER NOT NULL,
+    PRIMARY KEY (officer_code, year, kind)
+) STRICT;
+
+CREATE TABLE documents (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    kind TEXT NOT NULL CHECK (kind IN ('record', 'order', 'seal', 'seize')),
+    sha256 TEXT NOT NULL REFERENCES attachments(sha256),
+    file_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, kind)
+) STRICT;
+
+CREATE TABLE reinspections (
+    id TEXT PRIMARY KEY,
+    notice_id TEXT NOT NULL REFERENCES notices(id),
+    officer_id TEXT NOT NULL REFERENCES officers(id),
+    at TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('rectified', 'escalated')),
+    escalation TEXT NOT NULL DEFAULT '' CHECK (escalation IN ('', 'case', 'seal', 'transfer')),
+    note TEXT NOT NULL DEFAULT '',
+    rev INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL,
+    origin_device TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE reinspection_findings (
+    reinspection_id TEXT NOT NULL REFERENCES reinspections(id),
+    finding_id TEXT NOT NULL REFERENCES findings(id),
+    rectified INTEGER NOT NULL CHECK (rectified IN (0, 1)),
+    note TEXT NOT NULL DEFAULT '',
+    photos TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (reinspection_id, finding_id)
+) STRICT;
+
+CREATE TABLE trusted_keys (
+    key_id TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    law_id TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    removed_at TEXT
+) STRICT;
+
+ALTER TABLE equipment ADD COLUMN status_before_order TEXT;
+ALTER TABLE equipment ADD COLUMN held_by_notice TEXT REFERENCES notices(id);
+""",
+    )

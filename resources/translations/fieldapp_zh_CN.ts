@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Print… (2 copies)</source>
+        <translation>打印(&amp;P)…（一式两份）</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>另存副本(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>EquipmentDialog</name>
     <message>
         <source>Add equipment to %1</source>
@@ -163,6 +190,30 @@
         <translation>未采纳：%1</translation>
     </message>
     <message>
+        <source>Notices</source>
+        <translation>指令书</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已下达</translation>
+    </message>
+    <message>
+        <source>awaiting re-inspection</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>已升级处理（待复查）</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Re-inspected %1: %2 of %3 rectified</source>
+        <translation>%1 复查：%3 项中 %2 项已整改</translation>
+    </message>
+    <message>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
@@ -199,6 +250,14 @@
         <translation>返回列表</translation>
     </message>
     <message>
+        <source>&amp;Issue the notice…</source>
+        <translation>下达指令书(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-inspection…</source>
+        <translation>复查(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Amend…</source>
         <translation>更正(&amp;A)…</translation>
     </message>
@@ -215,12 +274,39 @@
         <translation>整改期限</translation>
     </message>
     <message>
+        <source>Notice</source>
+        <translation>指令书</translation>
+    </message>
+    <message>
+        <source>Inspection record</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Seal decision</source>
+        <translation>查封决定书</translation>
+    </message>
+    <message>
+        <source>Seizure decision</source>
+        <translation>扣押决定书</translation>
+    </message>
+    <message>
         <source>measure</source>
         <translation>措施</translation>
     </message>
     <message>
         <source>Finding %1: %2</source>
         <translation>问题 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>Unlock your signing key</source>
+        <translation>解锁签名密钥</translation>
+    </message>
+    <message>
+        <source>Passphrase of your signing key (asked once until you close the app):</source>
+        <translation>请输入签名密钥的口令（在关闭程序前只需输入一次）：</translation>
     </message>
 </context>
 <context>
@@ -484,6 +570,30 @@
         <translation>单位</translation>
     </message>
     <message>
+        <source>Notice</source>
+        <translation>指令书</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Devices held</source>
+        <translation>停用/查封设备</translation>
+    </message>
+    <message>
+        <source>Notices to follow up</source>
+        <translation>待跟踪的指令书</translation>
+    </message>
+    <message>
+        <source>Overdue periodic inspection</source>
+        <translation>超期未检设备</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>设备品种</translation>
     </message>
@@ -498,6 +608,14 @@
     <message>
         <source>Days overdue</source>
         <translation>超期天数</translation>
+    </message>
+    <message>
+        <source>%1 notices open, %2 past their deadline; %3 devices stopped or sealed under them.</source>
+        <translation>共 %1 份指令书未结案，其中 %2 份已过整改期限；%3 台设备处于停用或查封状态。</translation>
+    </message>
+    <message>
+        <source>immediately</source>
+        <translation>立即</translation>
     </message>
     <message>
         <source>%1 devices are overdue for periodic inspection. Under Article 40 of the Special Equipment Safety Law they must not be used until inspected.</source>
@@ -787,6 +905,65 @@
     <message>
         <source>This unit has no registered equipment.</source>
         <translation>该单位没有已登记的设备。</translation>
+    </message>
+</context>
+<context>
+    <name>Reinspection</name>
+    <message>
+        <source>Re-inspection of %1</source>
+        <translation>复查 %1</translation>
+    </message>
+    <message>
+        <source>Tick each finding the unit has rectified; add a note and evidence photos.</source>
+        <translation>请勾选单位已整改的问题，并填写复查情况、添加整改照片。</translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>复查情况</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Not all rectified: &amp;escalate by</source>
+        <translation>未全部整改，处理方式(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Remarks</source>
+        <translation>备注(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 photos</source>
+        <translation>%1 张照片</translation>
+    </message>
+    <message>
+        <source>All rectified: the notice will be closed.</source>
+        <translation>全部整改完毕：指令书将结案。</translation>
+    </message>
+    <message>
+        <source>Not all rectified: the notice stays open and the escalation is recorded.</source>
+        <translation>尚未全部整改：指令书不结案，并记录后续处理方式。</translation>
+    </message>
+    <message>
+        <source>Only an officer&apos;s workspace records re-inspections.</source>
+        <translation>只有监察员工作区可以记录复查。</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1291,18 @@
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
+        <source>Pass&amp;phrase</source>
+        <translation>口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Protects the key that signs your notices (at least 8 characters)</source>
+        <translation>保护签发指令书所用的签名密钥（至少8个字符）</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again</source>
+        <translation>再次输入口令(&amp;A)</translation>
+    </message>
+    <message>
         <source>Workspace folder: %1</source>
         <translation>工作区文件夹：%1</translation>
     </message>
@@ -1128,6 +1317,10 @@
     <message>
         <source>Create</source>
         <translation>创建</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,12 @@ CREATE INDEX inspections_state ON inspections(state, started_at);
 -- index inspections_unit
 CREATE INDEX inspections_unit ON inspections(unit_id);
 
+-- index notices_inspection
+CREATE INDEX notices_inspection ON notices(inspection_id);
+
+-- index notices_state
+CREATE INDEX notices_state ON notices(state, deadline);
+
 -- index officers_law_id
 CREATE UNIQUE INDEX officers_law_id ON officers(law_id);
 
@@ -122,6 +128,16 @@ CREATE TABLE checklist_versions (
     pinned_at TEXT NOT NULL
 ) STRICT;
 
+-- table documents
+CREATE TABLE documents (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    kind TEXT NOT NULL CHECK (kind IN ('record', 'order', 'seal', 'seize')),
+    sha256 TEXT NOT NULL REFERENCES attachments(sha256),
+    file_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, kind)
+) STRICT;
+
 -- table equipment
 CREATE TABLE equipment (
     id TEXT PRIMARY KEY,
@@ -149,7 +165,7 @@ CREATE TABLE equipment (
     rev INTEGER NOT NULL DEFAULT 1,
     updated_at TEXT NOT NULL,
     origin_device TEXT NOT NULL
-) STRICT;
+, status_before_order TEXT, held_by_notice TEXT REFERENCES notices(id)) STRICT;
 
 -- table findings
 CREATE TABLE findings (
@@ -220,6 +236,37 @@ CREATE TABLE inspections (
     origin_device TEXT NOT NULL
 ) STRICT;
 
+-- table notice_sequences
+CREATE TABLE notice_sequences (
+    officer_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    last INTEGER NOT NULL,
+    PRIMARY KEY (officer_code, year, kind)
+) STRICT;
+
+-- table notices
+CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    kind TEXT NOT NULL CHECK (kind IN ('order', 'seal', 'seize')),
+    number TEXT NOT NULL UNIQUE,
+    officer_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    sequence INTEGER NOT NULL,
+    issued_at TEXT NOT NULL,
+    deadline TEXT,
+    state TEXT NOT NULL DEFAULT 'issued'
+        CHECK (state IN ('issued', 'awaiting_reinspection', 'closed', 'escalated')),
+    closed_at TEXT,
+    payload TEXT NOT NULL,
+    pdf_sha256 TEXT REFERENCES attachments(sha256),
+    rev INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL,
+    origin_device TEXT NOT NULL,
+    UNIQUE (officer_code, year, sequence, kind)
+) STRICT;
+
 -- table officers
 CREATE TABLE officers (
     id TEXT PRIMARY KEY,
@@ -235,6 +282,30 @@ CREATE TABLE officers (
     origin_device TEXT NOT NULL
 ) STRICT;
 
+-- table reinspection_findings
+CREATE TABLE reinspection_findings (
+    reinspection_id TEXT NOT NULL REFERENCES reinspections(id),
+    finding_id TEXT NOT NULL REFERENCES findings(id),
+    rectified INTEGER NOT NULL CHECK (rectified IN (0, 1)),
+    note TEXT NOT NULL DEFAULT '',
+    photos TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (reinspection_id, finding_id)
+) STRICT;
+
+-- table reinspections
+CREATE TABLE reinspections (
+    id TEXT PRIMARY KEY,
+    notice_id TEXT NOT NULL REFERENCES notices(id),
+    officer_id TEXT NOT NULL REFERENCES officers(id),
+    at TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('rectified', 'escalated')),
+    escalation TEXT NOT NULL DEFAULT '' CHECK (escalation IN ('', 'case', 'seal', 'transfer')),
+    note TEXT NOT NULL DEFAULT '',
+    rev INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL,
+    origin_device TEXT NOT NULL
+) STRICT;
+
 -- table signatures
 CREATE TABLE signatures (
     inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
@@ -243,6 +314,17 @@ CREATE TABLE signatures (
     sha256 TEXT NOT NULL REFERENCES attachments(sha256),
     signed_at TEXT NOT NULL,
     PRIMARY KEY (inspection_id, signer)
+) STRICT;
+
+-- table trusted_keys
+CREATE TABLE trusted_keys (
+    key_id TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    law_id TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    removed_at TEXT
 ) STRICT;
 
 -- table units

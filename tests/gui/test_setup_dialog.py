@@ -28,6 +28,8 @@ def test_officer_setup_creates_the_workspace(qtbot: QtBot, tmp_path: Path) -> No
     qtbot.keyClicks(dialog.ui.lawId, "22010019009")
     dialog.ui.organisation.setText("长春市市场监督管理局")
     dialog.ui.agencyCode.setText("长")
+    dialog.ui.passphrase.setText("correct horse")
+    dialog.ui.passphrase2.setText("correct horse")
     press_create(qtbot, dialog)
     assert dialog.result() == SetupDialog.DialogCode.Accepted
     assert dialog.workspace is not None
@@ -58,3 +60,20 @@ def test_supervisor_needs_no_profile(qtbot: QtBot, tmp_path: Path) -> None:
     press_create(qtbot, dialog)
     assert dialog.workspace is not None and dialog.workspace.role is Role.SUPERVISOR
     dialog.workspace.close()
+
+
+@pytest.mark.usefixtures("zh")
+def test_passphrases_must_match_and_be_long_enough(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = SetupDialog(tmp_path / "new")
+    qtbot.addWidget(dialog)
+    dialog.ui.name.setText("刘洋")
+    dialog.ui.lawId.setText("22010019009")
+    dialog.ui.passphrase.setText("correct horse")
+    dialog.ui.passphrase2.setText("correct hose")
+    press_create(qtbot, dialog)
+    assert dialog.workspace is None and "两次输入的口令不一致" in dialog.ui.problems.text()
+    dialog.ui.passphrase.setText("short")
+    dialog.ui.passphrase2.setText("short")
+    press_create(qtbot, dialog)
+    assert dialog.workspace is None and dialog.ui.problems.text()
+    assert not is_workspace(tmp_path / "new")

@@ -112,6 +112,28 @@ class Ui_SetupDialog(object):
 
         self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.phone)
 
+        self.passphraseLabel = QLabel(SetupDialog)
+        self.passphraseLabel.setObjectName(u"passphraseLabel")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.passphraseLabel)
+
+        self.passphrase = QLineEdit(SetupDialog)
+        self.passphrase.setObjectName(u"passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.passphrase)
+
+        self.passphrase2Label = QLabel(SetupDialog)
+        self.passphrase2Label.setObjectName(u"passphrase2Label")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.passphrase2Label)
+
+        self.passphrase2 = QLineEdit(SetupDialog)
+        self.passphrase2.setObjectName(u"passphrase2")
+        self.passphrase2.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.passphrase2)
+
 
         self.layout.addLayout(self.form)
 
@@ -136,6 +158,8 @@ class Ui_SetupDialog(object):
         self.agencyCodeLabel.setBuddy(self.agencyCode)
         self.officerCodeLabel.setBuddy(self.officerCode)
         self.phoneLabel.setBuddy(self.phone)
+        self.passphraseLabel.setBuddy(self.passphrase)
+        self.passphrase2Label.setBuddy(self.passphrase2)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.role, self.name)
         QWidget.setTabOrder(self.name, self.lawId)
@@ -143,6 +167,8 @@ class Ui_SetupDialog(object):
         QWidget.setTabOrder(self.organisation, self.agencyCode)
         QWidget.setTabOrder(self.agencyCode, self.officerCode)
         QWidget.setTabOrder(self.officerCode, self.phone)
+        QWidget.setTabOrder(self.phone, self.passphrase)
+        QWidget.setTabOrder(self.passphrase, self.passphrase2)
 
         self.retranslateUi(SetupDialog)
 
@@ -162,5 +188,8 @@ class Ui_SetupDialog(object):
         self.officerCodeLabel.setText(QCoreApplication.translate("SetupDialog", u"Officer &code", None))
         self.officerCode.setPlaceholderText(QCoreApplication.translate("SetupDialog", u"Unique code in notice numbers (default: the ID)", None))
         self.phoneLabel.setText(QCoreApplication.translate("SetupDialog", u"&Phone", None))
+        self.passphraseLabel.setText(QCoreApplication.translate("SetupDialog", u"Pass&phrase", None))
+        self.passphrase.setPlaceholderText(QCoreApplication.translate("SetupDialog", u"Protects the key that signs your notices (at least 8 characters)", None))
+        self.passphrase2Label.setText(QCoreApplication.translate("SetupDialog", u"Passphrase &again", None))
     # retranslateUi
 
