@@ -269,7 +269,7 @@ class QRBlock(Flowable):  # type: ignore[misc]
         self.font_name = font_name
         self.number_size = 7.5
         self.width = 60 * mm
-        self.height = self.quiet + QR_SIZE + self.quiet + 8 + self.number_size + 4
+        self.height = self.quiet + QR_SIZE + self.quiet + 10 + self.number_size + 4
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = min(60 * mm, avail_width)
@@ -296,7 +296,7 @@ class QRBlock(Flowable):  # type: ignore[misc]
                     start = -1
         canvas.drawPath(path, stroke=0, fill=1)
         centre = QR_SIZE / 2
-        caption_y = top - QR_SIZE - self.quiet - 8
+        caption_y = top - QR_SIZE - self.quiet - 10  # the glyphs stay out of the quiet zone
         canvas.setFont(self.font_name, 9)
         canvas.drawCentredString(centre, caption_y, self.caption)
         canvas.setFont(self.font_name, self.number_size)

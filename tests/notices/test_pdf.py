@@ -31,6 +31,7 @@ from fieldapp.notices.document import (
 )
 from fieldapp.notices.pdf import DocumentFont, render_notice, render_record, render_seal
 from fieldapp.notices.pdf_common import format_date
+from fieldapp.notices.qr import MAX_PAYLOAD_CHARS, qr_version
 from fieldapp.paths import resource
 
 BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
@@ -52,8 +53,8 @@ def signature_png(seed: int, size: tuple[int, int] = (600, 240)) -> bytes:
     return buffer.getvalue()
 
 
-def payload(seed: int, length: int = 468) -> str:
-    """A payload of the largest size qr.py allows (468 characters: QR version 13 at Q)."""
+def payload(seed: int, length: int = MAX_PAYLOAD_CHARS) -> str:
+    """A payload of the largest size qr.py makes (QR version 13 at level Q)."""
     rng = random.Random(seed)
     return "FAN1:" + "".join(rng.choice(BASE45) for _ in range(length - 5))
 
@@ -327,6 +328,7 @@ def test_notice_holds_number_unit_findings_and_deadlines(notice_pdf: bytes) -> N
 
 
 def test_notice_qr_decodes_from_the_page_image(notice_pdf: bytes) -> None:
+    assert qr_version(notice().qr_text) == 13  # the largest a notice makes
     assert decode_qr(notice_pdf) == [notice().qr_text]
 
 
@@ -350,7 +352,9 @@ def test_qr_code_overlaps_no_text(notice_pdf: bytes) -> None:
         [found] = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
         corners = [found.position.top_left, found.position.bottom_right]
         to_pt = 72 / 200
-        quiet = 2 * 72 / 25.4  # a little more than the 4-module quiet zone
+        modules = 17 + 4 * int(found.extra["Version"])
+        width = (max(c.x for c in corners) - min(c.x for c in corners)) * to_pt
+        quiet = 4 * width / modules
         left = min(c.x for c in corners) * to_pt - quiet
         right = max(c.x for c in corners) * to_pt + quiet
         top = page.get_height() - min(c.y for c in corners) * to_pt + quiet
