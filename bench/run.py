@@ -67,6 +67,23 @@ FIGURES = [
         0.0,
         16.0,
     ),
+    Figure(
+        "qr_payload",
+        "qr",
+        "QR payload of a realistic notice (15-character unit name, 5 findings), characters",
+        "the same claims as plain JSON, unsigned",
+        "",
+        0.0,
+    ),
+    Figure(
+        "qr_version",
+        "qr",
+        "QR version of that payload at error correction Q",
+        "version 13 (about 38 mm at 0.5 mm modules)",
+        "",
+        0.0,
+        13.0,
+    ),
 ]
 
 
