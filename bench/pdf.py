@@ -35,6 +35,7 @@ from fieldapp.notices.document import (
     Signature,
 )
 from fieldapp.notices.pdf import DocumentFont, render_notice
+from fieldapp.notices.pdf_common import deadline_text
 from fieldapp.notices.pdf_notice import order_sentence
 from fieldapp.notices.qr import NoticeClaims, content_digest, key_id_of, qr_version, sign_claims
 
@@ -43,10 +44,11 @@ ROUNDS = 7
 
 
 def _signature_png(seed: int) -> bytes:
+    """Black strokes on white, 8-bit grey, as the signature pad writes them."""
     rng = random.Random(seed)
-    image = Image.new("RGBA", (600, 240), (255, 255, 255, 0))
+    image = Image.new("L", (600, 240), 255)
     points = [(40 + i * 50, 120 + rng.randint(-70, 70)) for i in range(11)]
-    ImageDraw.Draw(image).line(points, fill=(10, 10, 60, 255), width=7)
+    ImageDraw.Draw(image).line(points, fill=0, width=7)
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
@@ -137,7 +139,7 @@ def notice_strings(doc: NoticeDocument) -> list[str]:
             f"{f.number}．{f.subject}",
             f"问题：{f.text}",
             f"违反：{f.violated}；依据：{f.penalty}",
-            f"措施：{f.measure} 期限：于{f.deadline}前",
+            f"措施：{f.measure} 期限：{deadline_text(f)}",
         ]
     strings += [doc.basis, order_sentence(doc.findings, doc.basis), doc.appeal.text()]
     for s in (*doc.officers, doc.unit_signature):

@@ -84,6 +84,14 @@ FIGURES = [
         0.0,
         13.0,
     ),
+    Figure(
+        "pdf_notice",
+        "pdf",
+        "render a 20-finding notice with its QR code (median)",
+        "bare reportlab drawing the same text with the same font",
+        "s",
+        1.5,
+    ),
 ]
 
 

@@ -212,7 +212,7 @@ def _demo(args: argparse.Namespace) -> int:
         f"演示工作区已建好 / demo workspace ready: {home}\n"
         f"  {summary.units} 个单位 units, {summary.equipment} 台设备 devices"
         f" ({summary.overdue} 台超期未检 overdue), {summary.colleagues} 名同事 colleagues,"
-        f" {summary.inspections} 次检查 inspections"
+        f" {summary.inspections} 次检查 inspections, {summary.notices} 份指令书 notices"
     )
     return 0
 

@@ -339,6 +339,7 @@ class DemoSummary:
     overdue: int
     colleagues: int
     inspections: int = 0
+    notices: int = 0
 
 
 def _person(rng: random.Random) -> str:
@@ -575,7 +576,9 @@ def build_demo(
             from fieldapp.demo_inspections import add_demo_inspections
 
             made = add_demo_inspections(ws, seed=seed, today=today)
-            summary = dataclasses.replace(summary, inspections=made.drafts + made.finished)
+            summary = dataclasses.replace(
+                summary, inspections=made.drafts + made.finished, notices=made.notices
+            )
     except BaseException:
         ws.close()
         # the folder held no workspace before: take the half-made one away, so a retry works

@@ -34,6 +34,7 @@ class DemoInspections:
     drafts: int
     finished: int
     findings: int
+    notices: int = 0
 
 
 def _png_signature(rng: random.Random) -> bytes:
@@ -241,6 +242,59 @@ def add_demo_inspections(
                     (day + dt.timedelta(days=45)).isoformat(),
                     "单位书面申请延期，经科室负责人同意",
                 )
+        notices = _issue_demo_notices(ws, rng, today)
     finally:
         ws.store.db.execute("PRAGMA synchronous = FULL")
-    return DemoInspections(drafts, finished, findings)
+    return DemoInspections(drafts, finished, findings, notices)
+
+
+def _issue_demo_notices(ws: Workspace, rng: random.Random, today: dt.date) -> int:
+    """Notices in every state: open (some past their deadline), escalated, closed."""
+    from fieldapp.keys import load_signing_key
+    from fieldapp.notices.issue import findings_of_notice, issue_notices, reinspect
+    from fieldapp.store import notices as n
+
+    assert ws.officer is not None
+    key = load_signing_key(ws.home / "keys", None)  # a demo key has no passphrase
+    with ws.store.reading() as db:
+        candidates = [r for r in q.list_inspections(db, state="finished") if r.findings]
+    candidates.sort(key=lambda r: r.started_at)
+    count = 0
+    for index, summary in enumerate(candidates[:-3] if len(candidates) > 3 else candidates):
+        issued_on = dt.date.fromisoformat(summary.started_at[:10])
+        _changes, issued = issue_notices(
+            ws.store, ws.attachments, ws.home / "notices", summary.id, key, today=issued_on
+        )
+        count += len(issued)
+        order = issued[0]
+        age = (today - issued_on).days
+        if age < 35 or index % 4 == 1:
+            continue  # still open; the older ones are past their deadline
+        with ws.store.reading() as db:
+            findings = findings_of_notice(db, n.get_notice(db, order.notice_id))
+        if index % 5 == 2 and len(findings) > 1:
+            results: dict[str, tuple[bool, str, list[bytes]]] = {
+                f.id: (i > 0, "复查时仍未整改" if i == 0 else "已整改", [])
+                for i, f in enumerate(findings)
+            }
+            reinspect(
+                ws.store,
+                ws.attachments,
+                order.notice_id,
+                ws.officer.id,
+                results,
+                escalation=rng.choice(["case", "transfer"]),
+                note="逾期未改正",
+            )
+            continue
+        for notice in issued:
+            with ws.store.reading() as db:
+                covered = findings_of_notice(db, n.get_notice(db, notice.notice_id))
+            reinspect(
+                ws.store,
+                ws.attachments,
+                notice.notice_id,
+                ws.officer.id,
+                {f.id: (True, "单位已整改，现场复查符合要求", [_photo(rng)]) for f in covered},
+            )
+    return count

@@ -93,11 +93,10 @@ def notice_settings(db: Database, organisation: str, district_code: str) -> Noti
     city = districts().get(city_of(district_code)) if district_code else None
     district = districts().get(district_code) if district_code else None
     government = f"{city.name_zh}人民政府" if city else "本级人民政府"
-    court = (
-        f"{district.name_zh}人民法院"
-        if district and district is not city
-        else (f"{city.name_zh}中级人民法院" if city else "有管辖权的人民法院")
-    )
+    if district is not None and city is not None and district is not city:
+        court = f"{city.name_zh}{district.name_zh}人民法院"  # 长春市朝阳区人民法院
+    else:
+        court = f"{city.name_zh}中级人民法院" if city else "有管辖权的人民法院"
 
     def get(key: str, default: str) -> str:
         return reg.get_setting(db, key) or default

@@ -25,6 +25,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -32,8 +33,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    Image,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Table,
@@ -256,6 +255,23 @@ class BoldTitle(Flowable):  # type: ignore[misc]
         canvas.drawText(text)
 
 
+def qr_path_operators(matrix: Sequence[Sequence[bool]]) -> str:
+    """PDF operators filling the dark modules as one path, in module units: row ``r`` spans
+    y = -r-1 … -r. Runs of dark modules in a row become one rectangle (fewer operators, and
+    no hairline seams between neighbours)."""
+    operators = []
+    for r, row in enumerate(matrix):
+        start = -1
+        for c, dark in enumerate([*row, False]):
+            if dark and start < 0:
+                start = c
+            elif not dark and start >= 0:
+                operators.append(f"{start} {-r - 1} {c - start} 1 re")
+                start = -1
+    operators.append("f")
+    return "\n".join(operators)
+
+
 class QRBlock(Flowable):  # type: ignore[misc]
     """The QR code as vector squares, its caption and the document number under it."""
 
@@ -283,18 +299,11 @@ class QRBlock(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canvas = self.canv
         top = self.height - self.quiet
+        canvas.saveState()
         canvas.setFillColor(colors.black)
-        path = canvas.beginPath()
-        for r, row in enumerate(self.matrix):
-            y = top - (r + 1) * self.module
-            start = -1
-            for c, dark in enumerate([*row, False]):
-                if dark and start < 0:
-                    start = c
-                elif not dark and start >= 0:
-                    path.rect(start * self.module, y, (c - start) * self.module, self.module)
-                    start = -1
-        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.transform(self.module, 0, 0, self.module, 0, top)  # module units, y up
+        canvas.addLiteral(qr_path_operators(self.matrix))
+        canvas.restoreState()
         centre = QR_SIZE / 2
         caption_y = top - QR_SIZE - self.quiet - 10  # the glyphs stay out of the quiet zone
         canvas.setFont(self.font_name, 9)
@@ -350,6 +359,54 @@ class IssuerBlock(Flowable):  # type: ignore[misc]
         canvas.drawCentredString(centre_x, date_y, self.date)
 
 
+class Stack(Flowable):  # type: ignore[misc]
+    """Flowables drawn one under the other as one block; each is wrapped once per width."""
+
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.flowables = list(flowables)
+        self._wrapped: tuple[float, list[float]] | None = None
+
+    def heights(self, avail_width: float) -> list[float]:
+        if self._wrapped is None or self._wrapped[0] != avail_width:
+            heights = [f.wrapOn(self.canv, avail_width, FRAME_HEIGHT)[1] for f in self.flowables]
+            self._wrapped = (avail_width, heights)
+        return self._wrapped[1]
+
+    def stacked_height(self, avail_width: float) -> float:
+        gaps = sum(f.getSpaceBefore() + f.getSpaceAfter() for f in self.flowables)
+        return float(sum(self.heights(avail_width)) + gaps)
+
+    def draw_stack(self, top: float) -> None:
+        """Draw the flowables downwards from ``top`` (spacing included)."""
+        y = top
+        for flowable, height in zip(self.flowables, self.heights(self.width), strict=True):
+            y -= flowable.getSpaceBefore() + height
+            flowable.drawOn(self.canv, 0, y)
+            y -= flowable.getSpaceAfter()
+
+
+class KeepBlock(Stack):
+    """A finding: kept on one page (moved whole to the next page when it does not fit);
+    only a block taller than a page is handed over in parts."""
+
+    def getSpaceBefore(self) -> float:
+        return float(self.flowables[0].getSpaceBefore()) if self.flowables else 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.stacked_height(avail_width) - self.getSpaceBefore()
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self.wrap(avail_width, avail_height)[1] < FRAME_HEIGHT - 1:
+            return []  # whole on the next page
+        return list(self.flowables)
+
+    def draw(self) -> None:
+        self.draw_stack(self.height + self.getSpaceBefore())
+
+
 class AtBottom(Flowable):  # type: ignore[misc]
     """The closing of a document: ``bottom`` pushed to the foot of the last page, with
     ``lead`` (the last paragraph of text) kept with it at the top of the remaining space.
@@ -361,45 +418,27 @@ class AtBottom(Flowable):  # type: ignore[misc]
 
     def __init__(self, lead: Sequence[Flowable], bottom: Sequence[Flowable]) -> None:
         super().__init__()
-        self.lead = list(lead)
-        self.bottom = list(bottom)
-        self._heights: list[float] = []
+        self.lead = Stack(lead)
+        self.bottom = Stack(bottom)
 
-    def _measure(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        """Heights of the lead and of the bottom part, spacing included."""
-        parts = []
-        for group in (self.lead, self.bottom):
-            heights = [f.wrapOn(self.canv, avail_width, avail_height)[1] for f in group]
-            spacing = sum(f.getSpaceBefore() + f.getSpaceAfter() for f in group)
-            parts.append(float(sum(heights) + spacing))
-        return parts[0], parts[1]
+    def _needed(self, avail_width: float) -> float:
+        self.lead.canv = self.bottom.canv = self.canv
+        return self.lead.stacked_height(avail_width) + self.bottom.stacked_height(avail_width)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        needed = sum(self._measure(avail_width, avail_height))
-        self.width = avail_width
-        self.height = max(needed, avail_height)
+        self.width = self.lead.width = self.bottom.width = avail_width
+        self.height = max(self._needed(avail_width), avail_height)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if sum(self._measure(avail_width, FRAME_HEIGHT)) <= FRAME_HEIGHT * 0.95:
+        if self._needed(avail_width) <= FRAME_HEIGHT * 0.95:
             return []  # whole on the next page
-        return [*self.lead, *self.bottom]
-
-    def _stack(self, flowables: list[Flowable], top: float) -> None:
-        y = top
-        for flowable in flowables:
-            _, height = flowable.wrapOn(self.canv, self.width, self.height)
-            y -= flowable.getSpaceBefore() + height
-            x = 0.0
-            if getattr(flowable, "hAlign", "LEFT") == "RIGHT":
-                x = self.width - flowable.width
-            flowable.drawOn(self.canv, x, y)
-            y -= flowable.getSpaceAfter()
+        return [*self.lead.flowables, *self.bottom.flowables]
 
     def draw(self) -> None:
-        _, bottom = self._measure(self.width, self.height)
-        self._stack(self.lead, self.height)
-        self._stack(self.bottom, bottom)
+        self.lead.canv = self.bottom.canv = self.canv
+        self.lead.draw_stack(self.height)
+        self.bottom.draw_stack(self.bottom.stacked_height(self.width))
 
 
 # ---------------------------------------------------------------- blocks
@@ -416,7 +455,7 @@ def party_lines(unit: Party, label: str, styles: Styles) -> list[Flowable]:
     return lines
 
 
-def finding_block(finding: DocumentFinding, styles: Styles) -> KeepTogether:
+def finding_block(finding: DocumentFinding, styles: Styles) -> KeepBlock:
     """One numbered problem: subject, text, articles, measure and deadline; never split."""
     head = f"{finding.number}．{finding.subject}"
     if finding.severity and finding.severity != "一般隐患":
@@ -435,24 +474,59 @@ def finding_block(finding: DocumentFinding, styles: Styles) -> KeepTogether:
     gap = "&nbsp;" * 6  # whitespace would collapse to one space
     measure = escape(f"措施：{finding.measure}") + gap + escape(f"期限：{deadline_text(finding)}")
     lines.append(Paragraph(measure, styles.finding_line))
-    return KeepTogether(lines)
+    return KeepBlock(lines)
 
 
-def signature_image(png: bytes) -> Image:
-    """The signature scaled into a 35 × 14 mm box, aspect kept.
+class SignatureImage(Flowable):  # type: ignore[misc]
+    """A signature picture, flattened onto white and scaled into the 35 × 14 mm box."""
+
+    def __init__(self, picture: PILImage.Image, width: float, height: float) -> None:
+        super().__init__()
+        self.reader = ImageReader(picture)
+        self.width = width
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height)
+
+
+def _flattened(picture: PILImage.Image) -> PILImage.Image:
+    """Grey stays grey (the signature pad writes 8-bit grey PNGs), colour becomes RGB, and
+    transparency is laid on white paper."""
+    has_alpha = picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
+    grey = picture.mode in ("1", "L", "LA", "I", "I;16")
+    if not has_alpha:
+        return picture.convert("L" if grey else "RGB")
+    rgba = picture.convert("LA" if grey else "RGBA")
+    flat = PILImage.new("L" if grey else "RGB", rgba.size, 255 if grey else (255, 255, 255))
+    flat.paste(rgba.convert(flat.mode), mask=rgba.getchannel("A"))
+    return flat
+
+
+def signature_image(png: bytes) -> SignatureImage:
+    """The signature scaled into a 35 × 14 mm box, aspect kept; pictures of more than twice
+    300 dpi at that size are reduced first.
 
     Raises ``SignatureUnreadable`` when the bytes are not a picture.
     """
     try:
-        with PILImage.open(io.BytesIO(png)) as picture:
-            width, height = picture.size
-    except (UnidentifiedImageError, OSError) as err:
+        with PILImage.open(io.BytesIO(png)) as opened:
+            picture = _flattened(opened)
+    except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError) as err:
         raise SignatureUnreadable(
             "签名图像无法读取，请重新签名 / a signature image cannot be read; sign again"
         ) from err
     box_w, box_h = SIGNATURE_BOX
+    width, height = picture.size
     scale = min(box_w / max(width, 1), box_h / max(height, 1))
-    return Image(io.BytesIO(png), width=width * scale, height=height * scale, mask="auto")
+    pixels_at_300_dpi = max(width * scale / 72 * 300, 1)
+    factor = int(width / pixels_at_300_dpi)
+    if factor >= 2:
+        picture = picture.reduce(factor)
+    return SignatureImage(picture, width * scale, height * scale)
 
 
 SIGNERS_PER_ROW = 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from fieldapp.notices.document import DocumentFinding, NoticeDocument, SealDecision
 from fieldapp.notices.pdf_common import (
@@ -158,14 +158,12 @@ def render_seal(doc: SealDecision, font: DocumentFont | None = None) -> bytes:
             styles.body_indent,
         )
     )
-    story.append(
-        KeepTogether(
-            [
-                para(f"{kind}设备清单", styles.heading),
-                _inventory_table(doc, styles),
-            ]
-        )
-    )
+    # the heading stays with at least the first rows of the inventory
+    story += [
+        CondPageBreak(30 * mm),
+        para(f"{kind}设备清单", styles.heading),
+        _inventory_table(doc, styles),
+    ]
     story += [para(f"备注：{note}", styles.body) for note in doc.notes]
     story += [Spacer(1, 1.5 * mm), para(doc.copies, styles.body)]
     appeal = doc.appeal.text().replace("本指令书", "本决定书").replace("本指令", "本决定")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from fieldapp.notices.document import RecordDocument, RecordSection
 from fieldapp.notices.pdf_common import (
@@ -29,7 +30,8 @@ from fieldapp.notices.pdf_common import (
 )
 
 RECORD_TITLE = "特种设备现场安全监督检查记录"
-FAILED_MARK = "× "
+#: drawn before a failed result (a full-width diagonal cross: UMing has no ✗)
+FAILED_MARK = "╳&nbsp;"
 
 _GRID = [
     ("GRID", (0, 0), (-1, -1), 0.5, LINE_COLOUR),
@@ -148,12 +150,12 @@ def _section_table(section: RecordSection, styles: Styles) -> list[Flowable]:
     rows: list[list[Any]] = [header]
     commands: list[tuple[Any, ...]] = [*_GRID, ("BACKGROUND", (0, 0), (-1, 0), FAILED_SHADE)]
     for item in section.items:
-        result = f"{FAILED_MARK}{item.result}" if item.failed else item.result
+        result = escape(item.result)
         rows.append(
             [
                 para(item.item_id, styles.cell_centre),
                 para(item.text, styles.cell),
-                para(result, styles.cell_centre),
+                Paragraph(FAILED_MARK + result if item.failed else result, styles.cell_centre),
             ]
         )
         if item.failed:
@@ -174,6 +176,11 @@ def _section_table(section: RecordSection, styles: Styles) -> list[Flowable]:
     return [CondPageBreak(30 * mm), para(section.title, styles.issuer), Spacer(1, 1.5 * mm), table]
 
 
+def _heading(text: str, styles: Styles) -> list[Flowable]:
+    """A part heading that never stands alone at the foot of a page."""
+    return [CondPageBreak(30 * mm), para(text, styles.heading)]
+
+
 def render_record(doc: RecordDocument, font: DocumentFont | None = None) -> bytes:
     """The inspection record as PDF bytes; the QR code is drawn only when ``qr_text`` is set.
 
@@ -185,19 +192,19 @@ def render_record(doc: RecordDocument, font: DocumentFont | None = None) -> byte
     styles = styles_for(chosen.name)
     story: list[Flowable] = header_flowables(doc.issuing_body, RECORD_TITLE, doc.number, styles)
     story += [Spacer(1, 3 * mm), _header_table(doc, styles)]
-    story += [para("一、被检查单位", styles.heading), _unit_table(doc, styles)]
-    story.append(para("二、抽查的特种设备", styles.heading))
+    story += [*_heading("一、被检查单位", styles), _unit_table(doc, styles)]
+    story += _heading("二、抽查的特种设备", styles)
     story += _equipment_tables(doc, styles)
-    story.append(para("三、检查项目及结果", styles.heading))
+    story += _heading("三、检查项目及结果", styles)
     for section in doc.sections:
         story += _section_table(section, styles)
         story.append(Spacer(1, 3 * mm))
-    story.append(para("四、发现的问题", styles.heading))
+    story += _heading("四、发现的问题", styles)
     if doc.findings:
         story += [finding_block(finding, styles) for finding in doc.findings]
     else:
         story.append(para("未发现问题。", styles.body))
-    story.append(para("五、采取的措施", styles.heading))
+    story += _heading("五、采取的措施", styles)
     measures = doc.measures or ("无",)
     story += [para(f"{n}．{m}", styles.body) for n, m in enumerate(measures, start=1)]
     opinion = make_table(

@@ -85,6 +85,13 @@ def test_a_failed_issue_takes_no_number(
     first, second = finished_with_findings(demo_ws)[:2]
     import fieldapp.notices.pdf as pdf
 
+    with demo_ws.store.reading() as db:
+        row = db.execute(
+            "SELECT last FROM notice_sequences WHERE officer_code = 'A07'"
+            " AND year = 2026 AND kind = 'order'"
+        ).fetchone()
+    last = row[0] if row else 0
+
     def broken(*_args: object, **_kwargs: object) -> bytes:
         raise RuntimeError("renderer failed")
 
@@ -96,7 +103,7 @@ def test_a_failed_issue_takes_no_number(
         assert n.notices_of(db, first) == []
         assert q.get_inspection(db, first).state == "finished"
     number = issue(demo_ws, second)[0].number
-    assert number.endswith("第A07-0001号"), "no number was skipped"
+    assert number.endswith(f"第A07-{last + 1:04d}号"), "no number was skipped"
 
 
 def test_only_finished_inspections_with_findings(demo_ws: Workspace) -> None:
@@ -161,9 +168,23 @@ def test_notice_settings_defaults_and_overrides(demo_ws: Workspace) -> None:
     with demo_ws.store.reading() as db:
         settings = ni.notice_settings(db, "长春市市场监督管理局", "220102")
     assert settings.appeal_government == "长春市人民政府"
-    assert settings.appeal_court == "南关区人民法院"
+    assert settings.appeal_court == "长春市南关区人民法院"
     assert settings.issuing_body == "长春市市场监督管理局"
     with demo_ws.store.transaction() as db:
-        reg.set_setting(db, "notice.appeal_court", "长春市南关区人民法院")
+        reg.set_setting(db, "notice.appeal_court", "长春铁路运输法院")
     with demo_ws.store.reading() as db:
-        assert ni.notice_settings(db, "x", "220102").appeal_court == "长春市南关区人民法院"
+        assert ni.notice_settings(db, "x", "220102").appeal_court == "长春铁路运输法院"
+
+
+def test_demo_holds_inspections_and_notices_in_every_state(demo_ws: Workspace) -> None:
+    with demo_ws.store.reading() as db:
+        states = {r.state for r in q.list_inspections(db)}
+        overdue = q.list_inspections(db, state="overdue", today=dt.date.today())
+        notice_states = {x.state for r in q.list_inspections(db) for x in n.notices_of(db, r.id)}
+        total = len(q.list_inspections(db))
+    assert total >= 30
+    assert states == {"draft", "finished", "notice_issued", "awaiting_reinspection", "closed"}
+    assert overdue, "some open notices are past their deadline"
+    assert notice_states == {"issued", "escalated", "closed"}
+    pdfs = list((demo_ws.home / "notices").glob("*.pdf"))
+    assert len(pdfs) >= 2 * 10

@@ -41,13 +41,22 @@ LAW = "《中华人民共和国特种设备安全法》"
 # ---------------------------------------------------------------- documents
 
 
-def signature_png(seed: int, size: tuple[int, int] = (600, 240)) -> bytes:
-    """A hand-drawn-looking stroke on a transparent background, as the signature pad makes."""
+def signature_png(seed: int, size: tuple[int, int] = (600, 240), mode: str = "L") -> bytes:
+    """A hand-drawn-looking stroke: black on white 8-bit grey as the signature pad writes
+    it, or (mode "RGBA") blue ink on a transparent background."""
     rng = random.Random(seed)
-    image = Image.new("RGBA", size, (255, 255, 255, 0))
-    draw = ImageDraw.Draw(image)
-    points = [(40 + i * 50, 120 + rng.randint(-70, 70)) for i in range(11)]
-    draw.line(points, fill=(10, 10, 60, 255), width=7, joint="curve")
+    width, height = size
+    if mode == "RGBA":
+        image = Image.new("RGBA", size, (255, 255, 255, 0))
+        ink: int | tuple[int, ...] = (10, 10, 90, 255)
+    else:
+        image = Image.new("L", size, 255)
+        ink = 0
+    points = [
+        (width * (i + 1) // 13, height // 2 + rng.randint(-height // 3, height // 3))
+        for i in range(11)
+    ]
+    ImageDraw.Draw(image).line(points, fill=ink, width=max(width // 90, 2), joint="curve")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
@@ -73,7 +82,10 @@ OFFICERS = (
     Signature("检查人员", "李明华", "22010019017", signature_png(2), dt.date(2026, 11, 5)),
 )
 UNIT_SIGNER = Signature(
-    "被检查单位负责人（或授权人）", "孙立新", png=signature_png(3), signed_on=dt.date(2026, 11, 5)
+    "被检查单位负责人（或授权人）",
+    "孙立新",
+    png=signature_png(3, mode="RGBA"),
+    signed_on=dt.date(2026, 11, 5),
 )
 APPEAL = AppealClause("长春市人民政府", "长春市南关区人民法院")
 ORDER_BASIS = (
@@ -406,6 +418,17 @@ def test_a_50_finding_notice_runs_over_pages_with_nothing_clipped() -> None:
     assert font_problems(data) == []
 
 
+def test_a_finding_longer_than_a_page_is_split_not_lost() -> None:
+    giant = DocumentFinding(
+        1, "单位", "超长问题描述" * 900, "一般隐患", "责令限期改正", dt.date(2026, 12, 5), "", ""
+    )
+    pages = page_texts(render_notice(notice(findings=(giant,))))
+    assert len(pages) >= 3
+    number = notice().number
+    body = "".join(re.sub(r"第 \d+ 页 共 \d+ 页", "", p).replace(number, "") for p in pages)
+    assert without_space(giant.text) in without_space(body)
+
+
 def test_text_that_looks_like_markup_is_printed_as_is() -> None:
     odd = DocumentFinding(
         1,
@@ -447,7 +470,7 @@ def test_record_lists_every_item_and_the_outcome() -> None:
         "412010003202000012",
         doc.unit_opinion,
         "下达特种设备安全监察指令书",
-        "×不符合",
+        "╳不符合",
     ):
         assert without_space(expected) in text, expected
     for section in doc.sections:
@@ -532,7 +555,51 @@ def test_from_path_refuses_a_font_without_chinese() -> None:
         DocumentFont.from_path(vera)
 
 
+def test_a_large_signature_is_reduced_and_fits_its_box() -> None:
+    huge = Signature("检查人员", "王建国", "22010019001", signature_png(5, (3000, 1200)))
+    small = render_notice(notice(officers=(OFFICERS[0], OFFICERS[1])))
+    data = render_notice(notice(officers=(huge, OFFICERS[1])))
+    assert len(data) < len(small) + 60_000  # embedded at about 300 dpi, not 3000 px wide
+    assert decode_qr(data) == [notice().qr_text]
+
+
 def test_an_unreadable_signature_is_a_user_error() -> None:
     broken = Signature("检查人员", "王建国", "22010019001", b"not a png")
     with pytest.raises(UserError, match="签名"):
         render_notice(notice(officers=(broken, OFFICERS[1])))
+
+
+# ---------------------------------------------------------------- samples for the docs
+
+
+def write_samples(folder: Path, dpi: int = 110) -> list[Path]:
+    """Render page 1 of each document as PNG (docs/samples/): a two-finding notice (one
+    page, so the sample shows everything), the record and the seal decision."""
+    two = tuple(
+        DocumentFinding(
+            n, f.subject, f.text, f.severity, f.measure, f.deadline, f.violated, f.penalty
+        )
+        for n, f in enumerate((FINDINGS[0], FINDINGS[2]), start=1)
+    )
+    documents = {
+        "notice-page1.png": render_notice(notice(findings=two)),
+        "record-page1.png": render_record(record()),
+        "seal-page1.png": render_seal(seal()),
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in documents.items():
+        document = pdfium.PdfDocument(data)
+        try:
+            document[0].render(scale=dpi / 72).to_pil().save(folder / name)
+        finally:
+            document.close()
+        written.append(folder / name)
+    return written
+
+
+if __name__ == "__main__":  # python -m tests.notices.test_pdf docs/samples
+    import sys
+
+    for path in write_samples(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/samples")):
+        print(path)
