@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.ui.navigation.currentRowChanged.connect(self.ui.pages.setCurrentIndex)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionOpenLog.triggered.connect(self._open_log)
+        self.ui.actionVerify.triggered.connect(self._verify)
         self.ui.actionAbout.triggered.connect(self._about)
         self._status = QLabel()
         self.ui.statusbar.addPermanentWidget(self._status)
@@ -143,6 +144,12 @@ class MainWindow(QMainWindow):
         self._status.setText(f"{role}: {who} · {workspace}: {ws.home}{demo}")
         title = translate("MainWindow", "Special Equipment Safety Supervision")
         self.setWindowTitle(f"{title} — {who}{demo}")
+
+    def _verify(self) -> None:
+        if self.workspace is not None:
+            from fieldapp.gui.verify_dialog import VerifyDialog
+
+            VerifyDialog(self.workspace, self).exec()
 
     def _open_log(self) -> None:
         if self.workspace is not None:

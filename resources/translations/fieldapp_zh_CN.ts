@@ -332,6 +332,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Verify a notice&apos;s QR code…</source>
+        <translation>核验指令书二维码(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1404,6 +1408,49 @@
     <message>
         <source>Valid</source>
         <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Open a notice</source>
+        <translation>打开指令书</translation>
+    </message>
+    <message>
+        <source>Notices (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+        <translation>指令书 (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Verify a notice&apos;s QR code</source>
+        <translation>核验指令书二维码</translation>
+    </message>
+    <message>
+        <source>Paste the text read from the QR code (it starts with FAN1:), or open the notice as PDF or as a photo.</source>
+        <translation>粘贴扫描二维码得到的文本（以 FAN1: 开头），或打开指令书的 PDF 文件或照片。</translation>
+    </message>
+    <message>
+        <source>&amp;Check the text</source>
+        <translation>核验文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open a PDF or image…</source>
+        <translation>打开 PDF 或图片(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No notice QR code was found in %1.</source>
+        <translation>在 %1 中没有找到指令书二维码。</translation>
+    </message>
+    <message>
+        <source>Valid: signed by a trusted officer&apos;s key</source>
+        <translation>有效：由受信任的监察员密钥签发</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>无效</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,8 @@ class Ui_MainWindow(object):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1280, 720)
+        self.actionVerify = QAction(MainWindow)
+        self.actionVerify.setObjectName(u"actionVerify")
         self.actionQuit = QAction(MainWindow)
         self.actionQuit.setObjectName(u"actionQuit")
 #if QT_CONFIG(shortcut)
@@ -93,6 +95,8 @@ class Ui_MainWindow(object):
         self.menubar.addAction(self.menuFile.menuAction())
         self.menubar.addAction(self.menuView.menuAction())
         self.menubar.addAction(self.menuHelp.menuAction())
+        self.menuFile.addAction(self.actionVerify)
+        self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionQuit)
         self.menuView.addAction(self.actionInspections)
         self.menuView.addAction(self.actionRegistry)
@@ -108,6 +112,7 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Special Equipment Safety Supervision \u2014 Field App", None))
+        self.actionVerify.setText(QCoreApplication.translate("MainWindow", u"&Verify a notice's QR code\u2026", None))
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
         self.actionInspections.setText(QCoreApplication.translate("MainWindow", u"&Inspections", None))
         self.actionRegistry.setText(QCoreApplication.translate("MainWindow", u"&Units and Equipment", None))
