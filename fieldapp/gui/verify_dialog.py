@@ -65,8 +65,8 @@ class VerifyDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
-        self.result = QTextBrowser()
-        layout.addWidget(self.result, 1)
+        self.report = QTextBrowser()
+        layout.addWidget(self.report, 1)
         self.check_button.clicked.connect(lambda: self.check([self.text.toPlainText().strip()]))
         self.open_button.clicked.connect(self.open_file)
         close.clicked.connect(self.accept)
@@ -79,10 +79,10 @@ class VerifyDialog(QDialog):
             data = path.read_bytes()
             texts = decode_pdf(data) if path.suffix.lower() == ".pdf" else decode_image(data)
         except (OSError, UserError) as err:
-            self.result.setHtml(f"<p style='color:#b00020'>{html.escape(str(err))}</p>")
+            self.report.setHtml(f"<p style='color:#b00020'>{html.escape(str(err))}</p>")
             return
         if not texts:
-            self.result.setHtml(
+            self.report.setHtml(
                 "<p style='color:#b00020'>"
                 + html.escape(
                     translate("VerifyDialog", "No notice QR code was found in %1.").replace(
@@ -120,4 +120,4 @@ class VerifyDialog(QDialog):
                     + "<br>".join(html.escape(line) for line in claims_lines_zh(outcome.claims))
                     + "</p>"
                 )
-        self.result.setHtml("".join(parts))
+        self.report.setHtml("".join(parts))

@@ -75,18 +75,18 @@ def test_verify_dialog_text_and_pdf(
     qtbot.addWidget(dialog)
     dialog.text.setPlainText(notice.payload)
     dialog.check_button.click()
-    assert "有效" in dialog.result.toPlainText()
-    assert notice.number in dialog.result.toPlainText()
+    assert "有效" in dialog.report.toPlainText()
+    assert notice.number in dialog.report.toPlainText()
     altered = (
         notice.payload[:-3] + ("A" if notice.payload[-3] != "A" else "B") + notice.payload[-2:]
     )
     dialog.text.setPlainText(altered)
     dialog.check_button.click()
-    assert "无效" in dialog.result.toPlainText() or "Not valid" in dialog.result.toPlainText()
+    assert "无效" in dialog.report.toPlainText() or "Not valid" in dialog.report.toPlainText()
     pdf_path = next((ws.home / "notices").glob("*号.pdf"))
     monkeypatch.setattr(verify_dialog, "choose_file", lambda *_: pdf_path)
     dialog.open_button.click()
-    assert "有效" in dialog.result.toPlainText()
+    assert "有效" in dialog.report.toPlainText()
 
 
 @pytest.mark.usefixtures("zh")
