@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -433,6 +433,11 @@ class InspectionReview(QWidget):
         self.refusal_reason.setText(self.inspection.refusal_reason)
         self.refusal_witness.setText(self.inspection.refusal_witness)
         self._refusal_toggled(self.inspection.refused_to_sign)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._details_timer.isActive():  # leaving with typing not yet saved: save it now
+            self._save_details()
+        super().hideEvent(event)
 
     def _save_details(self) -> None:
         self._details_timer.stop()

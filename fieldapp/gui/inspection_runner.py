@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -693,6 +693,11 @@ class InspectionRunner(QWidget):
         answer = self.answers.get(item.id)
         self.photos.set_photos(list(answer.photos) if answer else [])
         self.changed.emit(changes)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._note_timer.isActive():  # leaving with a note not yet saved: save it now
+            self._save_note()
+        super().hideEvent(event)
 
     def _enter(self) -> None:
         """Enter saves a typed value and goes on, or just goes on."""

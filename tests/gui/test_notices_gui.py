@@ -105,3 +105,24 @@ def test_reinspection_dialog_closes_the_notice(qtbot: QtBot, ws: Workspace) -> N
     assert dialog.changes is not None
     with ws.store.reading() as db:
         assert n.get_notice(db, notice.id).state == "closed"
+
+
+@pytest.mark.usefixtures("zh")
+def test_leaving_the_runner_saves_a_note_still_being_typed(qtbot: QtBot, ws: Workspace) -> None:
+    from fieldapp.gui.inspection_runner import InspectionRunner
+
+    with ws.store.reading() as db:
+        draft = q.list_inspections(db, state="draft")[0].id
+    runner = InspectionRunner(ws, draft)
+    qtbot.addWidget(runner)
+    runner.show()
+    item = runner.current_item()
+    assert item is not None and item.kind in ("check", "choice")
+    runner.answer_check("fail" if item.kind == "check" else "pass")
+    runner.show_item(item.id)
+    runner.note.setPlainText("刚输入、尚未自动保存的说明")
+    assert runner._note_timer.isActive()
+    runner.hide()
+    with ws.store.reading() as db:
+        answer = q.get_answer(db, runner.run.id, item.id)
+    assert answer is not None and answer.note == "刚输入、尚未自动保存的说明"
