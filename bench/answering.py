@@ -29,7 +29,9 @@ def measure(answers: int = 300) -> dict[str, dict[str, float]]:
     checklist = parse_checklist_text(big_checklist_text())
     with tempfile.TemporaryDirectory() as tmp:
         profile = OfficerProfile("王建国", "22010019001", "长春市市场监督管理局", "长")
-        ws = Workspace.create(Path(tmp) / "ws", Role.OFFICER, profile)
+        ws = Workspace.create(
+            Path(tmp) / "ws", Role.OFFICER, profile, passphrase="bench-passphrase"
+        )
         colleague = workflow.add_colleague(
             ws.store, workflow.Officer(id="", name="李红梅", law_id="22010019002")
         ).record_id
