@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -31,6 +30,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from fieldapp.atomic import write_atomically
 from fieldapp.errors import UserError, ValidationError
 
 PRIVATE_KEY_NAME = "officer.key"
@@ -156,17 +156,9 @@ def _write_atomically(path: Path, data: bytes, private: bool = False) -> None:
 
     Raises KeyFileError if the folder cannot be written.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
+        write_atomically(path, [data], 0o600 if private else 0o644)
     except OSError as err:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         reason = err.strerror or str(err)
         raise KeyFileError(
             f"无法写入密钥文件 {path}：{reason} / Cannot write the key file {path}: {reason}"

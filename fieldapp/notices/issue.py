@@ -12,22 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlite_utils import Database
 
+from fieldapp.atomic import write_atomically
 from fieldapp.domain.catalogue import catalogue, city_of, districts, equipment_class
 from fieldapp.domain.ids import uuid7
 from fieldapp.domain.models import CheckType, Equipment
 from fieldapp.errors import UserError, ValidationError
+from fieldapp.keys import key_id, raw_public_key
 from fieldapp.media import prepare_photo
 from fieldapp.notices import document as d
 from fieldapp.store import AttachmentStore, Store
@@ -331,33 +330,11 @@ def build_record(
 # --- files -------------------------------------------------------------------------------
 
 
-def write_file_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def file_name(number: str, suffix: str = "") -> str:
     return FILE_UNSAFE.sub("_", number) + suffix + ".pdf"
 
 
 # --- issuing -----------------------------------------------------------------------------
-
-
-def _key_id(private_key: Ed25519PrivateKey) -> str:
-    from fieldapp.keys import key_id
-
-    raw = private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    return key_id(raw)
 
 
 def issue_notices(
@@ -399,7 +376,7 @@ def issue_notices(
         party = _party(db, inspection)
         officers, unit_signature, refusal = _signatures(db, attachments, inspection)
         appeal = d.AppealClause(settings.appeal_government, settings.appeal_court)
-        key = _key_id(signing_key)
+        key = key_id(raw_public_key(signing_key))
         kinds = ["order", *sorted({f.measure for f in findings} & {"seal", "seize"})]
         for kind in kinds:
             subset = findings if kind == "order" else [f for f in findings if f.measure == kind]
@@ -525,7 +502,7 @@ def issue_notices(
     problems = []
     for path, data in pending_files:
         try:
-            write_file_atomically(path, data)
+            write_atomically(path, [data])
         except OSError as err:
             problems.append(f"{path}: {err.strerror or err}")
     if problems:

@@ -7,32 +7,21 @@ Reading checks the hash, so a damaged file is found, never shown as if it were w
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import errno
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from fieldapp.atomic import write_atomically
 from fieldapp.domain.models import Attachment
 from fieldapp.errors import AttachmentError, DiskFull
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CHUNK = 1 << 20
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a folder for fsync; NTFS journals the rename
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class AttachmentStore:
@@ -117,21 +106,10 @@ class AttachmentStore:
         return hasher.hexdigest() == sha256
 
     def _write_atomically(self, target: Path, chunks: Iterable[bytes]) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        tmp = Path(tmp_name)
         try:
-            with os.fdopen(fd, "wb") as out:
-                for chunk in chunks:
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            tmp.replace(target)
-            _fsync_dir(target.parent)
+            write_atomically(target, chunks)
         except OSError as err:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            if err.errno == 28:  # ENOSPC
+            if err.errno == errno.ENOSPC:
                 raise DiskFull(
                     f"磁盘已满，附件没有保存（{target.parent}）。请腾出空间后重试。 / The disk"
                     " is full; the attachment was not saved. Free some space and retry."

@@ -1,0 +1,44 @@
+"""Writing a file so that a crash leaves either the old file or the whole new one.
+
+The data goes to a temporary file in the same folder, is flushed to disk, renamed over the
+target, and the folder is flushed too. Used for attachments, key files and documents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, chunks: Iterable[bytes], mode: int = 0o644) -> None:
+    """Write ``chunks`` to ``path`` atomically (creating its folder). Raises OSError; then
+    no temporary file is left behind and ``path`` is as it was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    tmp = Path(tmp_name)
+    try:
+        tmp.chmod(mode)
+        with os.fdopen(fd, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        tmp.replace(path)
+        _fsync_dir(path.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
