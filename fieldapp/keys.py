@@ -247,6 +247,28 @@ def _read_private_pem(keys_dir: Path) -> bytes:
         ) from err
 
 
+def _envelope_is_intact(pem: bytes) -> bool:
+    """Whether an encrypted PEM still holds one whole DER SEQUENCE (its outer envelope)."""
+    lines = pem.strip().splitlines()
+    if len(lines) < 3 or not lines[-1].startswith(b"-----END ENCRYPTED PRIVATE KEY-----"):
+        return False
+    try:
+        der = base64.b64decode(b"".join(lines[1:-1]), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    if len(der) < 2 or der[0] != 0x30:
+        return False
+    first = der[1]
+    if first < 0x80:
+        length, header = first, 2
+    else:
+        count = first & 0x7F
+        if count == 0 or count > 4 or len(der) < 2 + count:
+            return False
+        length, header = int.from_bytes(der[2 : 2 + count], "big"), 2 + count
+    return header + length == len(der)
+
+
 def key_is_encrypted(keys_dir: Path) -> bool:
     """Whether the private key is protected by a passphrase.
 
@@ -275,7 +297,10 @@ def load_signing_key(keys_dir: Path, passphrase: str | None) -> Ed25519PrivateKe
     try:
         private = serialization.load_pem_private_key(pem, password)
     except ValueError as err:
-        if encrypted and "password" in str(err).lower():
+        # A wrong passphrase usually fails the padding check ("password" in the message), but
+        # about one time in 256 the padding happens to pass and the garbage then fails to parse
+        # as a key. An intact envelope therefore means the passphrase was wrong.
+        if encrypted and ("password" in str(err).lower() or _envelope_is_intact(pem)):
             raise WrongPassphrase(
                 "口令不对，签名私钥没有解锁。请再试一次（注意大小写和输入法）。 / Wrong"
                 " passphrase: the signing key stays locked. Try again (mind the case and the"

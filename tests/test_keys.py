@@ -21,6 +21,7 @@ from fieldapp.errors import ValidationError
 from fieldapp.home import is_workspace
 from fieldapp.keys import (
     KeyExists,
+    KeyFileError,
     KeyMismatch,
     KeyMissing,
     PassphraseRequired,
@@ -82,6 +83,44 @@ def test_wrong_or_missing_passphrase_is_refused(tmp_path: Path) -> None:
         keys.load_signing_key(keys_dir, None)
     with pytest.raises(KeyMissing):
         keys.load_signing_key(tmp_path / "nowhere", PASSPHRASE)
+
+
+def test_wrong_passphrase_that_passes_the_padding_check_is_still_a_wrong_passphrase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # About one wrong passphrase in 256 decrypts to garbage with valid padding; cryptography
+    # then reports an ASN.1 error instead of a bad password. CI once met exactly that.
+    keys_dir, _ = make_key(tmp_path)
+    # the real thing: among 2,000 wrong passphrases some almost surely pass the padding check
+    for attempt in range(2000):
+        with pytest.raises(WrongPassphrase):
+            keys.load_signing_key(keys_dir, f"wrong-{attempt}")
+
+    def garbage(data: bytes, password: bytes | None) -> None:
+        raise ValueError("Could not deserialize key data. Details: ASN.1 parsing error")
+
+    monkeypatch.setattr(keys.serialization, "load_pem_private_key", garbage)
+    with pytest.raises(WrongPassphrase, match="Wrong passphrase"):
+        keys.load_signing_key(keys_dir, "not the passphrase")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda pem: pem[: len(pem) // 2],
+        lambda pem: pem.replace(b"\n", b"\n!", 2),
+        lambda pem: pem.replace(b"-----END", b"-----FIN"),
+    ],
+    ids=["truncated", "not-base64", "no-end-line"],
+)
+def test_damaged_encrypted_key_is_damaged_not_a_wrong_passphrase(
+    tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
+    keys_dir, _ = make_key(tmp_path)
+    path = keys_dir / keys.PRIVATE_KEY_NAME
+    path.write_bytes(damage(path.read_bytes()))
+    with pytest.raises(KeyFileError, match="damaged"):
+        keys.load_signing_key(keys_dir, PASSPHRASE)
 
 
 def test_unencrypted_key_is_flagged(tmp_path: Path) -> None:
