@@ -7,11 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from fieldapp.domain.models import Role
 from fieldapp.workspace import OfficerProfile, Workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A loaded CI machine must not turn a slow example into a failure: speed lives in bench/.
+settings.register_profile("fieldapp", deadline=None, print_blob=True)
+settings.load_profile("fieldapp")
 
 PROFILE = OfficerProfile(
     name="王建国",
