@@ -13,6 +13,8 @@ from pathlib import Path
 
 import cbor2
 import pytest
+import qrcode
+import qrcode.util
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from hypothesis import given, settings
@@ -685,3 +687,34 @@ def test_worked_example_in_the_docs_verifies() -> None:
     assert "\n".join(claims_lines_zh(result.claims)) in doc
     assert len(text) == 307
     assert qr_version(text) == 13
+
+
+# --- the mask: ours is qrcode's, only sooner ------------------------------------------------
+
+
+def _library_code(text: str) -> qrcode.QRCode:
+    code = qrcode.QRCode(error_correction=qr.ERROR_CORRECTION, border=0)
+    code.add_data(text)
+    code.make(fit=True)
+    return code
+
+
+@settings(max_examples=150)
+@given(st.text(alphabet=B45_ALPHABET, min_size=1, max_size=900))
+def test_matrix_is_exactly_what_qrcode_makes(text: str) -> None:
+    expected = [[bool(m) for m in row] for row in _library_code(text).get_matrix()]
+    assert qr_matrix(text) == expected
+
+
+def test_penalty_is_qrcode_lost_point_for_every_mask() -> None:
+    rng = random.Random(11)
+    for length in (3, 40, 180, 307, 700):
+        text = "".join(rng.choice(B45_ALPHABET) for _ in range(length))
+        code = qrcode.QRCode(error_correction=qr.ERROR_CORRECTION, border=0)
+        code.add_data(text)
+        code.best_fit()
+        for mask in range(8):
+            code.makeImpl(True, mask)
+            rows = [int("".join("1" if m else "0" for m in row), 2) for row in code.modules]
+            assert qr.mask_penalty(rows, len(rows)) == qrcode.util.lost_point(code.modules)
+        assert qr.best_mask_pattern(code) == code.best_mask_pattern()
