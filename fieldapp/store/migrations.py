@@ -465,3 +465,66 @@ ALTER TABLE equipment ADD COLUMN status_before_order TEXT;
 ALTER TABLE equipment ADD COLUMN held_by_notice TEXT REFERENCES notices(id);
 """,
     )
+
+
+@step
+def m0005_sync(db: Database) -> None:
+    _script(
+        db,
+        """
+CREATE TABLE sync_batches (
+    batch_id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('export', 'import')),
+    kind TEXT NOT NULL CHECK (kind IN ('batch', 'pack', 'receipt')),
+    producer_key TEXT NOT NULL,
+    producer_name TEXT NOT NULL DEFAULT '',
+    producer_code TEXT NOT NULL DEFAULT '',
+    sequence INTEGER,
+    created_at TEXT NOT NULL,
+    processed_at TEXT NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    records INTEGER NOT NULL DEFAULT 0,
+    report TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+CREATE INDEX sync_batches_producer ON sync_batches(producer_key, kind, sequence);
+
+CREATE TABLE sync_exported (
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    batch_id TEXT NOT NULL,
+    PRIMARY KEY (kind, record_id)
+) STRICT;
+
+CREATE TABLE sync_received (
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    receipt_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (kind, record_id)
+) STRICT;
+
+CREATE TABLE sync_conflicts (
+    id TEXT PRIMARY KEY,
+    batch_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    incoming TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX sync_conflicts_record ON sync_conflicts(kind, record_id);
+
+CREATE TABLE sync_aliases (
+    kind TEXT NOT NULL,
+    incoming_id TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    PRIMARY KEY (kind, incoming_id)
+) STRICT;
+""",
+    )

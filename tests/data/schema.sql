@@ -44,6 +44,12 @@ CREATE UNIQUE INDEX officers_law_id ON officers(law_id);
 -- index officers_one_self
 CREATE UNIQUE INDEX officers_one_self ON officers(is_self) WHERE is_self = 1;
 
+-- index sync_batches_producer
+CREATE INDEX sync_batches_producer ON sync_batches(producer_key, kind, sequence);
+
+-- index sync_conflicts_record
+CREATE INDEX sync_conflicts_record ON sync_conflicts(kind, record_id);
+
 -- index units_credit_code
 CREATE UNIQUE INDEX units_credit_code ON units(credit_code);
 
@@ -314,6 +320,64 @@ CREATE TABLE signatures (
     sha256 TEXT NOT NULL REFERENCES attachments(sha256),
     signed_at TEXT NOT NULL,
     PRIMARY KEY (inspection_id, signer)
+) STRICT;
+
+-- table sync_aliases
+CREATE TABLE sync_aliases (
+    kind TEXT NOT NULL,
+    incoming_id TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    PRIMARY KEY (kind, incoming_id)
+) STRICT;
+
+-- table sync_batches
+CREATE TABLE sync_batches (
+    batch_id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('export', 'import')),
+    kind TEXT NOT NULL CHECK (kind IN ('batch', 'pack', 'receipt')),
+    producer_key TEXT NOT NULL,
+    producer_name TEXT NOT NULL DEFAULT '',
+    producer_code TEXT NOT NULL DEFAULT '',
+    sequence INTEGER,
+    created_at TEXT NOT NULL,
+    processed_at TEXT NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    records INTEGER NOT NULL DEFAULT 0,
+    report TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+
+-- table sync_conflicts
+CREATE TABLE sync_conflicts (
+    id TEXT PRIMARY KEY,
+    batch_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    incoming TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- table sync_exported
+CREATE TABLE sync_exported (
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    batch_id TEXT NOT NULL,
+    PRIMARY KEY (kind, record_id)
+) STRICT;
+
+-- table sync_received
+CREATE TABLE sync_received (
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    receipt_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (kind, record_id)
 ) STRICT;
 
 -- table trusted_keys
