@@ -148,10 +148,10 @@ def _key_passphrase(passphrase: str | None, is_demo: bool) -> str | None:
         passphrase = keys.passphrase_from_environment()
         if passphrase is None:
             raise keys.PassphraseRequired(
-                f"监察员工作区需要一个口令（至少 {keys.MIN_PASSPHRASE_LENGTH} 个字符）来保护"
+                f"工作区需要一个口令（至少 {keys.MIN_PASSPHRASE_LENGTH} 个字符）来保护"
                 f"签名私钥：请在终端里运行 `fieldapp init` 按提示输入，或设置环境变量"
                 f" {keys.PASSPHRASE_ENV}。"
-                f" / An officer workspace needs a passphrase (at least"
+                f" / A workspace needs a passphrase (at least"
                 f" {keys.MIN_PASSPHRASE_LENGTH} characters) to protect its signing key: run"
                 f" `fieldapp init` in a terminal and type it when asked, or set"
                 f" {keys.PASSPHRASE_ENV}."
@@ -252,10 +252,12 @@ class Workspace:
         profile: OfficerProfile | None = None,
         is_demo: bool = False,
         passphrase: str | None = None,
+        supervisor_name: str = "",
     ) -> Workspace:
         """Make a new workspace in ``home`` with its role and, for an officer, the profile.
 
-        An officer workspace also gets its Ed25519 signing key in ``keys/``, encrypted with
+        Every workspace gets its Ed25519 signing key in ``keys/`` (an officer's signs notices
+        and batches; a supervisor's, named ``supervisor_name``, signs packs and receipts), encrypted with
         ``passphrase`` (else ``FIELDAPP_PASSPHRASE``); a demo workspace's key is unencrypted
         unless ``passphrase`` is given, and the setting ``keys.unprotected`` says so.
 
@@ -285,20 +287,28 @@ class Workspace:
                 origin_device=device_id,
             )
             validate_officer(officer)
-        key_passphrase = _key_passphrase(passphrase, is_demo) if officer is not None else None
+        key_passphrase = _key_passphrase(passphrase, is_demo)
         _prepare_folders(home)
         lock = WorkspaceLock(home)
         lock.acquire()
         key: PublicKeyInfo | None = None
         try:
-            if officer is not None:
-                from fieldapp.keys import create_officer_key
+            from fieldapp.keys import create_officer_key
 
+            if officer is not None:
                 key = create_officer_key(
                     home / "keys",
                     officer.name,
                     officer.law_id,
                     officer.organisation,
+                    key_passphrase,
+                )
+            else:  # a supervisor signs reference packs and receipts
+                key = create_officer_key(
+                    home / "keys",
+                    supervisor_name.strip() or "特种设备安全监察机构",
+                    "",
+                    supervisor_name.strip(),
                     key_passphrase,
                 )
             store = Store.open(home / DB_NAME)

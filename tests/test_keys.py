@@ -304,29 +304,36 @@ def test_failed_creation_leaves_no_key(tmp_path: Path, monkeypatch: pytest.Monke
     assert not (tmp_path / "o" / "keys" / keys.PUBLIC_KEY_NAME).exists()
 
 
-def test_supervisor_workspace_has_no_key(tmp_path: Path) -> None:
-    with Workspace.create(tmp_path / "s", Role.SUPERVISOR) as ws:
-        assert wf.own_key(ws) is None
-        assert wf.trusted(ws) == {}
-        with pytest.raises(KeyMissing):
-            wf.export_own_key(ws, tmp_path / "k.json")
+def test_supervisor_workspace_has_its_own_key_for_packs_and_receipts(tmp_path: Path) -> None:
+    with Workspace.create(
+        tmp_path / "s", Role.SUPERVISOR, supervisor_name="吉林省市场监督管理局"
+    ) as ws:
+        own = wf.own_key(ws)
+        assert own is not None
+        assert own.name == "吉林省市场监督管理局" and own.law_id == ""
+        assert keys.key_is_encrypted(tmp_path / "s" / "keys")  # FIELDAPP_PASSPHRASE in tests
+        assert set(wf.trusted(ws)) == {own.key_id}
+        exported = wf.export_own_key(ws, tmp_path / "k.json")
+        assert exported.key_id == own.key_id
 
 
 def test_trust_untrust_and_trust_again(officer_ws: Workspace, tmp_path: Path) -> None:
     exported = tmp_path / "officer.pub.json"
     info = wf.export_own_key(officer_ws, exported)
     with Workspace.create(tmp_path / "sup", Role.SUPERVISOR) as sup:
+        own = wf.own_key(sup)
+        assert own is not None
         assert wf.trust_key_file(sup, exported) == info
-        assert wf.trusted(sup) == {info.key_id: info.public_key}
+        assert wf.trusted(sup) == {info.key_id: info.public_key, own.key_id: own.public_key}
         wf.untrust(sup, info.key_id.upper())
-        assert wf.trusted(sup) == {}
+        assert wf.trusted(sup) == {own.key_id: own.public_key}
         with sup.store.reading() as db:
             assert not store_keys.is_trusted(db, info.key_id)
             assert store_keys.trusted_keys(db, include_removed=True)[info.key_id].removed_at
         with pytest.raises(store_keys.KeyNotTrusted):
             wf.untrust(sup, info.key_id)
         wf.trust_key_file(sup, exported)
-        assert wf.trusted(sup) == {info.key_id: info.public_key}
+        assert wf.trusted(sup)[info.key_id] == info.public_key
         with sup.store.reading() as db:
             actions = [e.action for e in audit_entries(db, info.key_id)]
         assert actions == ["trust", "untrust", "trust"]
@@ -368,7 +375,8 @@ def test_cli_export_from_officer_and_trust_in_supervisor(
 
     assert main(["--home", sup_home, "keys", "list"]) == 0
     listed = capsys.readouterr().out
-    assert info.key_id in listed and PROFILE.name in listed and "1 把" in listed
+    assert info.key_id in listed and PROFILE.name in listed and "2 把" in listed
+    assert "[本工作区 own]" in listed  # the supervisor's own key, for packs and receipts
 
     # an altered file is refused with the reason, and changes nothing
     doc = json.loads(out.read_text(encoding="utf-8"))
@@ -381,9 +389,9 @@ def test_cli_export_from_officer_and_trust_in_supervisor(
     assert main(["--home", sup_home, "keys", "untrust", info.key_id]) == 0
     assert main(["--home", sup_home, "keys", "list", "--all"]) == 0
     assert "untrusted" in capsys.readouterr().out
-    # a supervisor workspace has no key to export
-    assert main(["--home", sup_home, "keys", "export", "--out", str(tmp_path / "x.json")]) == 1
-    assert "no public signing key" in capsys.readouterr().err
+    # the supervisor's own key goes to the officers, who trust it for reference packs
+    assert main(["--home", sup_home, "keys", "export", "--out", str(tmp_path / "x.json")]) == 0
+    assert keys.read_public_key_file(tmp_path / "x.json").law_id == ""
 
 
 def test_cli_keys_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -44,10 +44,9 @@ class SetupDialog(QDialog):
             "agencyCode",
             "officerCode",
             "phone",
-            "passphrase",
-            "passphrase2",
         ):
             getattr(self.ui, name).setEnabled(officer)
+        self.ui.organisation.setEnabled(True)  # a supervisor's key carries its bureau's name
 
     def _create(self) -> None:
         profile = None
@@ -60,16 +59,18 @@ class SetupDialog(QDialog):
                 officer_code=self.ui.officerCode.text(),
                 phone=self.ui.phone.text(),
             )
-        passphrase = None
-        if profile is not None:
-            passphrase = self.ui.passphrase.text()
-            if passphrase != self.ui.passphrase2.text():
-                self.ui.problems.setText(self.tr("The two passphrases differ."))
-                self.ui.passphrase2.setFocus()
-                return
+        passphrase = self.ui.passphrase.text()
+        if passphrase != self.ui.passphrase2.text():
+            self.ui.problems.setText(self.tr("The two passphrases differ."))
+            self.ui.passphrase2.setFocus()
+            return
         try:
             self.workspace = Workspace.create(
-                self.home, self.role(), profile, passphrase=passphrase
+                self.home,
+                self.role(),
+                profile,
+                passphrase=passphrase,
+                supervisor_name=self.ui.organisation.text(),
             )
         except ValidationError as err:
             self.ui.problems.setText("\n".join(err.problems.values()))

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from fieldapp import keys
 from fieldapp.domain.models import Role
 from fieldapp.gui.setup_dialog import SetupDialog
 from fieldapp.home import is_workspace
@@ -57,8 +58,15 @@ def test_supervisor_needs_no_profile(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(dialog)
     dialog.ui.role.setCurrentIndex(dialog.ui.role.findData(Role.SUPERVISOR.code))
     assert not dialog.ui.name.isEnabled()
+    assert dialog.ui.passphrase.isEnabled()  # a supervisor signs packs and receipts
+    dialog.ui.organisation.setText("吉林省市场监督管理局")
+    press_create(qtbot, dialog)
+    assert dialog.workspace is None and "passphrase" in dialog.ui.problems.text()
+    dialog.ui.passphrase.setText("supervisor-pass")
+    dialog.ui.passphrase2.setText("supervisor-pass")
     press_create(qtbot, dialog)
     assert dialog.workspace is not None and dialog.workspace.role is Role.SUPERVISOR
+    assert keys.own_public_key(tmp_path / "sup" / "keys").name == "吉林省市场监督管理局"
     dialog.workspace.close()
 
 

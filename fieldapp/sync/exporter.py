@@ -1,0 +1,565 @@
+"""Writing exchange files: the officer's batch, the supervisor's reference pack and receipts.
+
+An officer's batch holds everything new or changed since the last export (``everything``:
+all of it) that the supervisor may take: the registry records, finished inspections with
+all their parts, amendments, notices and re-inspections, and every attachment they name.
+Drafts stay on the laptop until finished. Every batch is also kept in the workspace's
+``exports/`` folder, so a lost stick is replaced by copying that file again.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlite_utils import Database
+
+from fieldapp import keys as keys_module
+from fieldapp.domain.ids import uuid7
+from fieldapp.errors import UserError
+from fieldapp.store import keys as store_keys
+from fieldapp.store import registry as reg
+from fieldapp.store import sync as q
+from fieldapp.sync import records as r
+from fieldapp.sync.container import (
+    ContainerWriter,
+    Manifest,
+    Producer,
+    app_version,
+    now_text,
+    write_errors,
+)
+
+if TYPE_CHECKING:
+    from fieldapp.workspace import Workspace
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+Cancelled = Callable[[], bool]
+
+
+class ExportCancelled(UserError):
+    """The user stopped the export; nothing was written and nothing was marked."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    kept: Path
+    batch_id: str
+    sequence: int
+    counts: dict[str, int]
+    attachments: int
+    size: int
+    seconds: float
+    empty: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def _encode(kind: r.Kind, row: Sequence[Any]) -> bytes:
+    return json.dumps(
+        dict(zip(kind.columns, row, strict=True)), ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
+
+
+def _producer(ws: Workspace, key_id: str) -> Producer:
+    officer = ws.officer
+    return Producer(
+        key_id=key_id,
+        name=officer.name if officer else "",
+        law_id=officer.law_id if officer else "",
+        officer_code=officer.officer_code if officer else "",
+        organisation=officer.organisation if officer else "",
+        device=ws.device_id,
+    )
+
+
+def own_key_id(ws: Workspace, signing_key: Ed25519PrivateKey) -> str:
+    return keys_module.key_id(keys_module.raw_public_key(signing_key))
+
+
+class _Batch:
+    """Collects what goes into one officer batch (inside the caller's transaction)."""
+
+    def __init__(self, db: Database, everything: bool) -> None:
+        self.db = db
+        self.everything = everything
+        self.hashes: set[str] = set()
+        self.checklists: set[str] = set()
+        self.marks: list[tuple[str, str, int]] = []
+        self.counts: dict[str, int] = {}
+
+    def _changed(self, kind: r.Kind, where: str = "") -> list[tuple[Any, ...]]:
+        """Rows of a top-level kind that are new or have a higher rev than last exported."""
+        sent = {} if self.everything else q.exported_revs(self.db, kind.name)
+        rows = []
+        key_index = list(kind.columns).index(kind.key[0])
+        rev_index = list(kind.columns).index("rev") if kind.has_rev else None
+        for row in q.select_rows(self.db, kind.table, list(kind.columns), where):
+            record_id = row[key_index]
+            rev = row[rev_index] if rev_index is not None else 1
+            if record_id in sent and sent[record_id] >= rev:
+                continue
+            rows.append(row)
+            self.marks.append((kind.name, record_id, rev))
+        return rows
+
+    def _children(self, kind: r.Kind, parent_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        assert kind.parent is not None
+        return list(
+            q.rows_by_column(self.db, kind.table, list(kind.columns), kind.parent[1], parent_ids)
+        )
+
+    def _note_hashes(self, kind: r.Kind, rows: Iterable[Sequence[Any]]) -> None:
+        indexes = [list(kind.columns).index(c) for c in kind.hashes]
+        for row in rows:
+            for index in indexes:
+                if row[index]:
+                    self.hashes.add(row[index])
+
+    def collect(self) -> Iterator[tuple[r.Kind, list[tuple[Any, ...]]]]:
+        db = self.db
+        yield r.OFFICERS, self._changed(r.OFFICERS)
+        yield r.UNITS, self._changed(r.UNITS)
+        yield r.EQUIPMENT, self._changed(r.EQUIPMENT)
+        inspections = self._changed(r.INSPECTIONS, "state != 'draft'")
+        sent_before = {} if self.everything else q.exported_revs(db, r.INSPECTIONS.name)
+        fresh = [row[0] for row in inspections if row[0] not in sent_before]
+        children: dict[str, list[tuple[Any, ...]]] = {}
+        for kind in (
+            r.INSPECTION_RUNS,
+            r.INSPECTION_OFFICERS,
+            r.ANSWERS,
+            r.FINDINGS,
+            r.SIGNATURES,
+            r.DOCUMENTS,
+        ):
+            children[kind.name] = self._children(kind, fresh)
+            self._note_hashes(kind, children[kind.name])
+        answer_ids = [row[0] for row in children["answers"]]
+        children["answer_photos"] = self._children(r.ANSWER_PHOTOS, answer_ids)
+        self._note_hashes(r.ANSWER_PHOTOS, children["answer_photos"])
+        hash_index = list(r.INSPECTION_RUNS.columns).index("checklist_hash")
+        self.checklists = {row[hash_index] for row in children["inspection_runs"]}
+        sent_lists = {} if self.everything else q.exported_revs(db, r.CHECKLIST_VERSIONS.name)
+        wanted_lists = sorted(h for h in self.checklists if h not in sent_lists)
+        checklist_rows = list(
+            q.rows_by_column(
+                db,
+                r.CHECKLIST_VERSIONS.table,
+                list(r.CHECKLIST_VERSIONS.columns),
+                "content_hash",
+                wanted_lists,
+            )
+        )
+        self.marks += [(r.CHECKLIST_VERSIONS.name, h, 1) for h in wanted_lists]
+        yield r.CHECKLIST_VERSIONS, checklist_rows
+        notices = self._changed(
+            r.NOTICES, "inspection_id IN (SELECT id FROM inspections WHERE state != 'draft')"
+        )
+        self._note_hashes(r.NOTICES, notices)
+        reinspections = self._changed(r.REINSPECTIONS)
+        sent_re = {} if self.everything else q.exported_revs(db, r.REINSPECTIONS.name)
+        fresh_re = [row[0] for row in reinspections if row[0] not in sent_re]
+        re_findings = self._children(r.REINSPECTION_FINDINGS, fresh_re)
+        photos_index = list(r.REINSPECTION_FINDINGS.columns).index("photos")
+        for row in re_findings:
+            try:
+                listed = json.loads(row[photos_index] or "[]")
+            except ValueError:
+                listed = []
+            self.hashes.update(h for h in listed if isinstance(h, str))
+        amendments = self._changed(
+            r.AMENDMENTS,
+            "inspection_id IN (SELECT id FROM inspections WHERE state != 'draft')",
+        )
+        sent_files = {} if self.everything else q.exported_revs(db, r.ATTACHMENTS.name)
+        wanted_files = sorted(h for h in self.hashes if h not in sent_files)
+        attachment_rows = list(
+            q.rows_by_column(
+                db, r.ATTACHMENTS.table, list(r.ATTACHMENTS.columns), "sha256", wanted_files
+            )
+        )
+        self.marks += [(r.ATTACHMENTS.name, row[0], 1) for row in attachment_rows]
+        yield r.ATTACHMENTS, attachment_rows
+        yield r.INSPECTIONS, inspections
+        for kind in (
+            r.INSPECTION_RUNS,
+            r.INSPECTION_OFFICERS,
+            r.ANSWERS,
+            r.ANSWER_PHOTOS,
+            r.FINDINGS,
+            r.SIGNATURES,
+            r.DOCUMENTS,
+        ):
+            yield kind, children[kind.name]
+        yield r.AMENDMENTS, amendments
+        yield r.NOTICES, notices
+        yield r.REINSPECTIONS, reinspections
+        yield r.REINSPECTION_FINDINGS, re_findings
+
+
+def _copy_out(kept: Path, out: Path) -> None:
+    """Copy the kept batch to ``out`` atomically (temporary name, fsync, rename)."""
+    if out.resolve() == kept.resolve():
+        return
+    tmp = out.with_name(f".{out.name}.part")
+    try:
+        with kept.open("rb") as src, tmp.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1024 * 1024)
+            dst.flush()
+            import os
+
+            os.fsync(dst.fileno())
+        if tmp.stat().st_size != kept.stat().st_size:
+            raise OSError("the copy is shorter than the original")
+        tmp.replace(out)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise write_errors(out)(err) from err
+
+
+def export_batch(
+    ws: Workspace,
+    out: Path,
+    signing_key: Ed25519PrivateKey,
+    everything: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """Write the officer's next batch to ``out`` (and keep a copy in ``exports/``).
+
+    Raises UserError if this is not an officer workspace, DiskFull when the disk fills,
+    ExportCancelled when ``cancelled()`` turns true. On any failure nothing is marked as
+    exported and no partial file is left.
+    """
+    if ws.role.code != "officer":
+        raise UserError(
+            "只有监察员工作区导出批次；监督工作区请用 `fieldapp pack` 生成参考包。 / Only an"
+            " officer workspace exports batches; a supervisor writes reference packs"
+            " (`fieldapp pack`)."
+        )
+    started = time.monotonic()
+    key_id = own_key_id(ws, signing_key)
+    batch_id = uuid7()
+    with ws.store.transaction() as db:
+        sequence = q.last_export_sequence(db) + 1
+        code = ws.officer.officer_code if ws.officer else "officer"
+        kept = ws.home / "exports" / f"batch-{_safe(code)}-{sequence:04d}.zip"
+        writer = _open_writer(kept)
+        try:
+            batch = _Batch(db, everything)
+            counts: dict[str, int] = {}
+            for kind, rows in batch.collect():
+                if cancelled and cancelled():
+                    raise ExportCancelled("导出已取消 / export cancelled")
+                if rows:
+                    counts[kind.name] = writer.add_lines(
+                        f"records/{kind.name}.jsonl", (_encode(kind, row) for row in rows)
+                    )
+                    if progress:
+                        progress(kind.name, len(rows), len(rows))
+            attachments = [h for kind, h, _ in batch.marks if kind == r.ATTACHMENTS.name]
+            for done, sha in enumerate(attachments, 1):
+                if cancelled and cancelled():
+                    raise ExportCancelled("导出已取消 / export cancelled")
+                writer.add_file(f"attachments/{sha}", ws.attachments.path_for(sha), sha)
+                if progress and (done % 50 == 0 or done == len(attachments)):
+                    progress("attachments", done, len(attachments))
+            manifest = Manifest(
+                format="fieldapp-batch",
+                version=1,
+                batch_id=batch_id,
+                kind="batch",
+                producer=_producer(ws, key_id),
+                sequence=sequence,
+                created_at=now_text(),
+                app_version=app_version(),
+                entries=writer.entries,
+                counts=counts,
+                extra={"everything": everything},
+            )
+            writer.finish(manifest, signing_key)
+        except OSError as err:
+            writer.abort()
+            raise write_errors(kept)(err) from err
+        except BaseException:
+            writer.abort()
+            raise
+        size = kept.stat().st_size
+        q.mark_exported(db, batch_id, batch.marks)
+        q.record_batch(
+            db,
+            q.BatchRow(
+                batch_id=batch_id,
+                direction="export",
+                kind="batch",
+                producer_key=key_id,
+                producer_name=ws.officer.name if ws.officer else "",
+                producer_code=code,
+                sequence=sequence,
+                created_at=manifest.created_at,
+                processed_at=now_text(),
+                file_name=kept.name,
+                sha256=_file_hash(kept),
+                size=size,
+                records=sum(counts.values()),
+                report={"counts": counts, "attachments": len(attachments)},
+            ),
+        )
+        ws.store.audit(
+            db,
+            "export",
+            "batch",
+            batch_id,
+            {"sequence": sequence, "counts": counts, "attachments": len(attachments)},
+        )
+    try:
+        _copy_out(kept, out)
+    except UserError as err:
+        raise UserError(
+            f"{err}\n批次已保存在 {kept}，可以再复制一次。 / The batch is kept in {kept}; copy it"
+            " again."
+        ) from err
+    return ExportResult(
+        path=out,
+        kept=kept,
+        batch_id=batch_id,
+        sequence=sequence,
+        counts=counts,
+        attachments=len(attachments),
+        size=size,
+        seconds=time.monotonic() - started,
+        empty=not counts,
+    )
+
+
+def copy_again(ws: Workspace, sequence: int, out: Path) -> Path:
+    """Write an earlier batch (kept in ``exports/``) to ``out`` again, byte for byte."""
+    with ws.store.reading() as db:
+        rows = [
+            b for b in q.batch_history(db, "export") if b.kind == "batch" and b.sequence == sequence
+        ]
+    if not rows:
+        raise UserError(
+            f"没有第 {sequence} 批的导出记录。 / There is no exported batch number {sequence}."
+        )
+    kept = ws.home / "exports" / rows[0].file_name
+    if not kept.is_file() or _file_hash(kept) != rows[0].sha256:
+        raise UserError(
+            f"第 {sequence} 批的保存文件 {kept} 缺失或已改变；请用 `fieldapp export --all` 重新"
+            f"导出全部。 / The kept copy of batch {sequence} ({kept}) is missing or changed;"
+            " export everything again with `fieldapp export --all`."
+        )
+    _copy_out(kept, out)
+    return out
+
+
+def _safe(text: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)[:40] or "x"
+
+
+def _file_hash(path: Path) -> str:
+    import hashlib
+
+    hasher = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            hasher.update(chunk)
+    return hasher.hexdigest()
+
+
+def _open_writer(path: Path) -> ContainerWriter:
+    try:
+        return ContainerWriter(path)
+    except OSError as err:
+        raise write_errors(path)(err) from err
+
+
+# --- the supervisor's reference pack ---------------------------------------------------------
+
+
+def write_pack(
+    ws: Workspace,
+    out: Path,
+    signing_key: Ed25519PrivateKey,
+    district: str = "",
+    checklist_texts: Sequence[tuple[str, str]] = (),
+) -> ExportResult:
+    """Write a reference pack: registry (one district's units when ``district`` is given, by
+    GB/T 2260 code prefix), colleague list, trusted keys, notice settings and the current
+    checklists (``checklist_texts``: (file name, YAML text) pairs; default: this
+    workspace's). Signed by this workspace's key."""
+    from fieldapp.checklists.workspace_forms import current_checklist_files
+
+    started = time.monotonic()
+    key_id = own_key_id(ws, signing_key)
+    batch_id = uuid7()
+    texts = list(checklist_texts) or current_checklist_files(ws.home)
+    counts: dict[str, int] = {}
+    writer = _open_writer(out)
+    try:
+        with ws.store.reading() as db:
+            where, params = ("district_code LIKE ?", [f"{district}%"]) if district else ("", [])
+            units = list(q.select_rows(db, "units", list(r.UNITS.columns), where, params))
+            unit_ids = [row[0] for row in units]
+            equipment = list(
+                q.rows_by_column(db, "equipment", list(r.EQUIPMENT.columns), "unit_id", unit_ids)
+            )
+            officers = list(q.select_rows(db, "officers", list(r.OFFICERS.columns)))
+            for kind, rows in ((r.OFFICERS, officers), (r.UNITS, units), (r.EQUIPMENT, equipment)):
+                if rows:
+                    counts[kind.name] = writer.add_lines(
+                        f"records/{kind.name}.jsonl", (_encode(kind, row) for row in rows)
+                    )
+            trusted = store_keys.trusted_keys(db, include_removed=True)
+            key_lines = [
+                json.dumps(
+                    {
+                        "key_id": k.key_id,
+                        "public_key": __import__("base64").b64encode(k.public_key).decode(),
+                        "name": k.name,
+                        "law_id": k.law_id,
+                        "organisation": k.organisation,
+                        "removed": k.removed_at is not None,
+                    },
+                    ensure_ascii=False,
+                ).encode("utf-8")
+                for k in trusted.values()
+            ]
+            counts["keys"] = writer.add_lines("records/keys.jsonl", key_lines)
+            settings = [
+                json.dumps({"key": key, "value": value}, ensure_ascii=False).encode("utf-8")
+                for key in r.PACK_SETTINGS
+                if (value := reg.get_setting(db, key)) is not None
+            ]
+            if settings:
+                counts["settings"] = writer.add_lines("records/settings.jsonl", settings)
+        checklist_lines = [
+            json.dumps({"file": name, "text": text}, ensure_ascii=False).encode("utf-8")
+            for name, text in texts
+        ]
+        counts["checklists"] = writer.add_lines("records/checklists.jsonl", checklist_lines)
+        manifest = Manifest(
+            format="fieldapp-batch",
+            version=1,
+            batch_id=batch_id,
+            kind="pack",
+            producer=_producer(ws, key_id),
+            sequence=0,
+            created_at=now_text(),
+            app_version=app_version(),
+            entries=writer.entries,
+            counts=counts,
+            extra={"district": district},
+        )
+        writer.finish(manifest, signing_key)
+    except OSError as err:
+        writer.abort()
+        raise write_errors(out)(err) from err
+    except BaseException:
+        writer.abort()
+        raise
+    size = out.stat().st_size
+    with ws.store.transaction() as db:
+        q.record_batch(
+            db,
+            q.BatchRow(
+                batch_id,
+                "export",
+                "pack",
+                key_id,
+                "",
+                "",
+                None,
+                manifest.created_at,
+                now_text(),
+                out.name,
+                _file_hash(out),
+                size,
+                sum(counts.values()),
+                {"counts": counts, "district": district},
+            ),
+        )
+        ws.store.audit(db, "export", "pack", batch_id, {"counts": counts, "district": district})
+    return ExportResult(out, out, batch_id, 0, counts, 0, size, time.monotonic() - started)
+
+
+def write_receipt(
+    ws: Workspace, batch_id: str, out: Path, signing_key: Ed25519PrivateKey
+) -> ExportResult:
+    """Write a receipt for an imported officer batch: every record this workspace holds
+    from it, at the rev it holds. Raises UserError if the batch was never imported."""
+    started = time.monotonic()
+    with ws.store.reading() as db:
+        batch = q.get_batch(db, batch_id)
+    if batch is None or batch.direction != "import" or batch.kind != "batch":
+        raise UserError(
+            f"本工作区没有导入过批次 {batch_id}，无法写回执。 / Batch {batch_id} was not imported"
+            " here, so there is nothing to confirm."
+        )
+    accepted: dict[str, list[list[Any]]] = batch.report.get("accepted", {})
+    key_id = own_key_id(ws, signing_key)
+    receipt_id = uuid7()
+    writer = _open_writer(out)
+    try:
+        lines = (
+            json.dumps({"kind": kind, "id": rid, "rev": rev}, separators=(",", ":")).encode()
+            for kind, pairs in sorted(accepted.items())
+            for rid, rev in pairs
+        )
+        count = writer.add_lines(f"records/{r.RECEIPT_KIND}.jsonl", lines)
+        manifest = Manifest(
+            format="fieldapp-batch",
+            version=1,
+            batch_id=receipt_id,
+            kind="receipt",
+            producer=_producer(ws, key_id),
+            sequence=0,
+            created_at=now_text(),
+            app_version=app_version(),
+            entries=writer.entries,
+            counts={r.RECEIPT_KIND: count},
+            extra={
+                "for_batch": batch_id,
+                "for_key": batch.producer_key,
+                "for_sequence": batch.sequence,
+            },
+        )
+        writer.finish(manifest, signing_key)
+    except OSError as err:
+        writer.abort()
+        raise write_errors(out)(err) from err
+    except BaseException:
+        writer.abort()
+        raise
+    size = out.stat().st_size
+    with ws.store.transaction() as db:
+        q.record_batch(
+            db,
+            q.BatchRow(
+                receipt_id,
+                "export",
+                "receipt",
+                key_id,
+                batch.producer_name,
+                batch.producer_code,
+                batch.sequence,
+                manifest.created_at,
+                now_text(),
+                out.name,
+                _file_hash(out),
+                size,
+                count,
+                {"for_batch": batch_id},
+            ),
+        )
+        ws.store.audit(db, "export", "receipt", receipt_id, {"for_batch": batch_id})
+    return ExportResult(
+        out, out, receipt_id, 0, {r.RECEIPT_KIND: count}, 0, size, time.monotonic() - started
+    )
