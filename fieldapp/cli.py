@@ -82,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
         help="also trust this public key file for this check",
     )
 
+    from fieldapp.cli_sync import add_sync_parsers
+
+    add_sync_parsers(sub)
+
     sub.add_parser("info", help="show the workspace: folder, role, officer, counts")
     sub.add_parser("check", help="check the database, the audit chain and the attachments")
     return parser
@@ -110,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _info(args)
         if command == "check":
             return _check(args)
+        if command in ("export", "import", "pack", "receipt"):
+            from fieldapp.cli_sync import run_sync_command
+
+            return run_sync_command(command, args, _home(args))
     except UserError as err:
         print(f"fieldapp: {err}", file=sys.stderr)
         return 1
@@ -145,8 +153,11 @@ def _init(args: argparse.Namespace) -> int:
             phone=args.phone,
         )
     home = _home(args)
-    passphrase = _init_passphrase(home) if role is Role.OFFICER else None
-    with Workspace.create(home, role, profile, passphrase=passphrase):
+    passphrase = _init_passphrase(home)
+    supervisor_name = args.organisation or args.name or ""
+    with Workspace.create(
+        home, role, profile, passphrase=passphrase, supervisor_name=supervisor_name
+    ):
         pass
     print(f"已新建{role.label('zh')}工作区 / created a {role.code} workspace: {home}")
     return 0

@@ -3,6 +3,7 @@
 from fieldapp.sync.container import BatchRefused
 from fieldapp.sync.exporter import (
     ExportCancelled,
+    NothingToExport,
     ExportResult,
     copy_again,
     export_batch,
@@ -18,6 +19,7 @@ __all__ = [
     "ExportResult",
     "ImportCancelled",
     "ImportReport",
+    "NothingToExport",
     "copy_again",
     "export_batch",
     "import_file",

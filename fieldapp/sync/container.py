@@ -14,6 +14,8 @@ of it line by line.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -22,6 +24,7 @@ import math
 import os
 import re
 import stat
+import struct
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -44,7 +47,7 @@ SIGNATURE: Final = "manifest.sig"
 # Caps: far above anything real (a year of one officer's work is ~50 MB), far below harm.
 MAX_ENTRIES: Final = 200_000
 MAX_ENTRY_BYTES: Final = 256 * 1024 * 1024
-MAX_TOTAL_BYTES: Final = 8 * 1024 * 1024 * 1024
+MAX_TOTAL_BYTES: Final = 3 * 1024 * 1024 * 1024  # no zip64: every field has one value
 MAX_RATIO: Final = 120  # uncompressed / compressed; JSON Lines of records deflate ~10:1
 MAX_MANIFEST_BYTES: Final = 64 * 1024 * 1024
 MAX_LINE_BYTES: Final = 4 * 1024 * 1024
@@ -66,6 +69,8 @@ class Entry:
     name: str
     size: int
     sha256: str
+    raw_size: int = 0  # the bytes as stored in the zip (compressed or not)
+    raw_sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Producer:
     officer_code: str = ""
     organisation: str = ""
     device: str = ""
+    public_key: str = ""  # base64 of the raw Ed25519 key, so a refusal can name its fingerprint
 
 
 @dataclass(frozen=True)
@@ -105,13 +111,23 @@ class Manifest:
                 "officer_code": self.producer.officer_code,
                 "organisation": self.producer.organisation,
                 "device": self.producer.device,
+                "public_key": self.producer.public_key,
             },
             "sequence": self.sequence,
             "created_at": self.created_at,
             "app_version": self.app_version,
             "counts": dict(self.counts),
             "extra": dict(self.extra),
-            "entries": [{"name": e.name, "size": e.size, "sha256": e.sha256} for e in self.entries],
+            "entries": [
+                {
+                    "name": e.name,
+                    "size": e.size,
+                    "sha256": e.sha256,
+                    "raw_size": e.raw_size,
+                    "raw_sha256": e.raw_sha256,
+                }
+                for e in self.entries
+            ],
         }
         return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -229,7 +245,7 @@ class ContainerWriter:
         assert name not in self._names, name
         hasher = hashlib.sha256()
         size = count = 0
-        with self._zip.open(self._info(name, compress=True), "w", force_zip64=True) as out:
+        with self._zip.open(self._info(name, compress=True), "w") as out:
             buffer: list[bytes] = []
             pending = 0
             for line in lines:
@@ -284,10 +300,17 @@ class ContainerWriter:
         return tuple(self._entries)
 
     def finish(self, manifest: Manifest, key: Ed25519PrivateKey) -> Path:
-        data = manifest.to_json()
-        self._zip.writestr(self._info(MANIFEST, compress=True), data)
-        self._zip.writestr(self._info(SIGNATURE, compress=False), key.sign(data))
+        """Add the raw (stored) hash of every entry to ``manifest``, append it and its
+        signature uncompressed, fsync, re-read and check the whole file, then rename."""
         self._zip.close()
+        raw = _raw_hashes(self._tmp)
+        entries = tuple(
+            Entry(e.name, e.size, e.sha256, raw[e.name][0], raw[e.name][1]) for e in self._entries
+        )
+        data = dataclasses.replace(manifest, entries=entries).to_json()
+        with zipfile.ZipFile(self._tmp, "a") as archive:
+            archive.writestr(self._info(MANIFEST, compress=False), data)
+            archive.writestr(self._info(SIGNATURE, compress=False), key.sign(data))
         with self._tmp.open("rb") as handle:
             os.fsync(handle.fileno())
         # re-read before it counts: a stick that lies about writes is caught here
@@ -299,7 +322,8 @@ class ContainerWriter:
 
     def abort(self) -> None:
         try:
-            self._zip.close()
+            with contextlib.suppress(Exception):
+                self._zip.close()
         finally:
             self._tmp.unlink(missing_ok=True)
 
@@ -318,6 +342,96 @@ def write_errors(path: Path) -> Callable[[OSError], UserError]:
 
 
 # --- reading --------------------------------------------------------------------------------
+
+_LOCAL = struct.Struct("<4s5H3L2H")  # local file header, 30 bytes
+_CENTRAL_SIZE = 46
+_END = struct.Struct("<4s4H2LH")  # end of central directory, 22 bytes
+_DATE_TIME = (2020, 1, 1, 0, 0, 0)
+_MODE = (stat.S_IFREG | 0o644) << 16
+
+
+def _data_offset(info: zipfile.ZipInfo) -> int:
+    return int(info.header_offset) + _LOCAL.size + len(info.filename.encode("ascii"))
+
+
+def _raw_hashes(path: Path) -> dict[str, tuple[int, str]]:
+    """name → (stored size, SHA-256 of the stored bytes) for every entry of a zip."""
+    found: dict[str, tuple[int, str]] = {}
+    with zipfile.ZipFile(path) as archive, path.open("rb") as handle:
+        for info in archive.infolist():
+            handle.seek(_data_offset(info))
+            hasher = hashlib.sha256()
+            left = info.compress_size
+            while left:
+                chunk = handle.read(min(left, _CHUNK))
+                if not chunk:
+                    break
+                hasher.update(chunk)
+                left -= len(chunk)
+            found[info.filename] = (info.compress_size, hasher.hexdigest())
+    return found
+
+
+def _check_layout(path: Path, archive: zipfile.ZipFile, size: int) -> None:
+    """Every byte of the file is accounted for and every header field has the one value we
+    write: entries back to back from offset 0, local headers equal to the central directory,
+    no extra fields, comments, data descriptors or trailing bytes. With the stored hashes in
+    the manifest, a change of any single byte anywhere is caught."""
+    infos = sorted(archive.infolist(), key=lambda i: i.header_offset)
+    offset = 0
+    central = 0
+    with path.open("rb") as handle:
+        for info in infos:
+            name = info.filename.encode("ascii", "replace")
+            if (
+                info.header_offset != offset
+                or info.date_time != _DATE_TIME
+                or info.create_version != 20
+                or info.create_system not in (0, 3)
+                or info.extract_version != 20
+                or info.reserved != 0
+                or info.flag_bits != 0
+                or info.volume != 0
+                or info.internal_attr != 0
+                or info.external_attr != _MODE
+                or info.extra
+                or info.comment
+            ):
+                raise ValueError(f"entry {info.filename!r}: unexpected header fields")
+            handle.seek(offset)
+            local = handle.read(_LOCAL.size + len(name))
+            if len(local) != _LOCAL.size + len(name):
+                raise ValueError("truncated")
+            (sig, version, flags, method, mtime, mdate, crc, csize, usize, nlen, xlen) = (
+                _LOCAL.unpack(local[: _LOCAL.size])
+            )
+            expected = (
+                b"PK\x03\x04",
+                20,
+                0,
+                info.compress_type,
+                0,
+                (2020 - 1980) << 9 | 1 << 5 | 1,
+                info.CRC,
+                info.compress_size,
+                info.file_size,
+                len(name),
+                0,
+            )
+            if (sig, version, flags, method, mtime, mdate, crc, csize, usize, nlen, xlen) != (
+                expected
+            ) or local[_LOCAL.size :] != name:
+                raise ValueError(f"entry {info.filename!r}: local header differs")
+            offset += _LOCAL.size + len(name) + info.compress_size
+            central += _CENTRAL_SIZE + len(name)
+        if archive.start_dir != offset:  # type: ignore[attr-defined]
+            raise ValueError("bytes between the entries and the directory")
+        end = _END.pack(b"PK\x05\x06", 0, 0, len(infos), len(infos), central, offset, 0)
+        if size != offset + central + _END.size:
+            raise ValueError("bytes after the directory")
+        handle.seek(offset + central)
+        if handle.read(_END.size) != end:
+            raise ValueError("the end record differs")
 
 
 def _refuse(path: Path, zh: str, en: str) -> BatchRefused:
@@ -413,7 +527,10 @@ def parse_manifest(path: Path, data: bytes) -> Manifest:
     for raw in entries_raw or []:
         if (
             not isinstance(raw, dict)
-            or set(raw) != {"name", "size", "sha256"}
+            or set(raw) != {"name", "size", "sha256", "raw_size", "raw_sha256"}
+            or not isinstance(raw["raw_size"], int)
+            or not isinstance(raw["raw_sha256"], str)
+            or not _HEX64.fullmatch(raw["raw_sha256"])
             or not isinstance(raw["name"], str)
             or not isinstance(raw["size"], int)
             or isinstance(raw["size"], bool)
@@ -423,7 +540,9 @@ def parse_manifest(path: Path, data: bytes) -> Manifest:
         ):
             problems.append("entries")
             break
-        entries.append(Entry(raw["name"], raw["size"], raw["sha256"]))
+        entries.append(
+            Entry(raw["name"], raw["size"], raw["sha256"], raw["raw_size"], raw["raw_sha256"])
+        )
     kind = need(document, "kind", str)
     if kind not in KINDS:
         problems.append("kind")
@@ -442,7 +561,7 @@ def parse_manifest(path: Path, data: bytes) -> Manifest:
         problems.append("extra")
         extra = {}
     text_fields = {}
-    for key in ("name", "law_id", "officer_code", "organisation", "device"):
+    for key in ("name", "law_id", "officer_code", "organisation", "device", "public_key"):
         value = producer.get(key, "") if isinstance(producer, dict) else ""
         if not isinstance(value, str) or len(value) > 200:
             problems.append(f"producer.{key}")
@@ -470,6 +589,23 @@ def parse_manifest(path: Path, data: bytes) -> Manifest:
 
 
 KeyLookup = Callable[[str], Ed25519PublicKey | None]
+
+
+def _fingerprint_of(producer: Producer) -> str:
+    """The fingerprint of the key the manifest names (its key id when the key is absent or
+    does not match the id)."""
+    import base64
+    import binascii
+
+    from fieldapp.keys import fingerprint, key_id
+
+    try:
+        raw = base64.b64decode(producer.public_key, validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) == 32 and key_id(raw) == producer.key_id:
+        return fingerprint(raw)
+    return f"{producer.key_id}（密钥编号 key id）"
 
 
 class Container:
@@ -508,9 +644,18 @@ class Container:
         }
 
     def verify_entries(self, progress: Callable[[int], None] | None = None) -> None:
-        """Stream every entry once and compare its size and SHA-256 with the manifest."""
+        """Stream every entry and compare its stored bytes and its content (size and SHA-256
+        of each) with the manifest."""
+        raw = _raw_hashes(self.path)
         for entry in self.manifest.entries:
             info = self._infos[entry.name]
+            if raw.get(entry.name) != (entry.raw_size, entry.raw_sha256):
+                raise _refuse(
+                    self.path,
+                    f"条目 {entry.name} 的存储内容与清单不符（已损坏或被改动）",
+                    f"entry {entry.name}: its stored bytes do not match the manifest (damaged"
+                    " or altered)",
+                )
             if info.file_size != entry.size:
                 raise _refuse(
                     self.path,
@@ -584,6 +729,15 @@ def open_container(path: Path, lookup: KeyLookup) -> Container:
     try:
         infos = archive.infolist()
         _check_names(path, infos)
+        try:
+            _check_layout(path, archive, path.stat().st_size)
+        except (ValueError, OSError, struct.error) as err:
+            raise _refuse(
+                path,
+                f"文件结构已损坏或被改动（{err}），未导入。请重新复制或让对方重新导出。",
+                f"the file's structure is damaged or altered ({err}); nothing was imported."
+                " Copy it again or ask for a new export.",
+            ) from None
         by_name = {info.filename: info for info in infos}
         try:
             manifest_bytes = _read_capped(archive, by_name[MANIFEST], MAX_MANIFEST_BYTES)
@@ -596,13 +750,14 @@ def open_container(path: Path, lookup: KeyLookup) -> Container:
         public = lookup(manifest.producer.key_id)
         who = manifest.producer.name or manifest.producer.key_id
         if public is None:
+            print_ = _fingerprint_of(manifest.producer)
             raise _refuse(
                 path,
-                f"签名密钥 {manifest.producer.key_id}（{who}）不在本工作区的受信任密钥中，"
-                "文件未导入。请先核对指纹并信任对方的公钥（fieldapp keys trust）。",
-                f"it is signed by key {manifest.producer.key_id} ({who}), which this workspace"
-                " does not trust; nothing was imported. Check the fingerprint and trust the"
-                " sender's public key first (fieldapp keys trust).",
+                f"签名密钥（{who}，指纹 {print_}）不在本工作区的受信任密钥中，或已被撤销信任；"
+                "文件未导入。请先当面核对指纹，再信任对方的公钥（fieldapp keys trust）。",
+                f"it is signed by a key this workspace does not trust, or no longer trusts"
+                f" ({who}, fingerprint {print_}); nothing was imported. Check the fingerprint"
+                " with the sender, then trust their public key (fieldapp keys trust).",
             )
         try:
             public.verify(signature, manifest_bytes)

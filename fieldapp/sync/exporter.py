@@ -43,6 +43,10 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 Cancelled = Callable[[], bool]
 
 
+class NothingToExport(UserError):
+    """Nothing is new or changed since the last batch; no file was written."""
+
+
 class ExportCancelled(UserError):
     """The user stopped the export; nothing was written and nothing was marked."""
 
@@ -67,15 +71,27 @@ def _encode(kind: r.Kind, row: Sequence[Any]) -> bytes:
     ).encode("utf-8")
 
 
-def _producer(ws: Workspace, key_id: str) -> Producer:
+def _producer(ws: Workspace, signing_key: Ed25519PrivateKey) -> Producer:
+    raw = keys_module.raw_public_key(signing_key)
     officer = ws.officer
+    if officer is not None:
+        name, law_id, code, organisation = (
+            officer.name,
+            officer.law_id,
+            officer.officer_code,
+            officer.organisation,
+        )
+    else:
+        own = keys_module.own_public_key(ws.home / "keys")
+        name, law_id, code, organisation = own.name, own.law_id, "", own.organisation
     return Producer(
-        key_id=key_id,
-        name=officer.name if officer else "",
-        law_id=officer.law_id if officer else "",
-        officer_code=officer.officer_code if officer else "",
-        organisation=officer.organisation if officer else "",
+        key_id=keys_module.key_id(raw),
+        name=name,
+        law_id=law_id,
+        officer_code=code,
+        organisation=organisation,
         device=ws.device_id,
+        public_key=__import__("base64").b64encode(raw).decode("ascii"),
     )
 
 
@@ -264,6 +280,13 @@ def export_batch(
                     )
                     if progress:
                         progress(kind.name, len(rows), len(rows))
+            if not counts and not everything:
+                raise NothingToExport(
+                    "没有新的或改动过的记录要导出（草稿要完成后才导出）。如需重新导出全部，请用"
+                    " `--all`；丢失的批次可以用 `--again N` 再写一次。 / Nothing new or changed"
+                    " to export (drafts go once finished). Use `--all` to export everything, or"
+                    " `--again N` to write a lost batch again."
+                )
             attachments = [h for kind, h, _ in batch.marks if kind == r.ATTACHMENTS.name]
             for done, sha in enumerate(attachments, 1):
                 if cancelled and cancelled():
@@ -276,7 +299,7 @@ def export_batch(
                 version=1,
                 batch_id=batch_id,
                 kind="batch",
-                producer=_producer(ws, key_id),
+                producer=_producer(ws, signing_key),
                 sequence=sequence,
                 created_at=now_text(),
                 app_version=app_version(),
@@ -450,7 +473,7 @@ def write_pack(
             version=1,
             batch_id=batch_id,
             kind="pack",
-            producer=_producer(ws, key_id),
+            producer=_producer(ws, signing_key),
             sequence=0,
             created_at=now_text(),
             app_version=app_version(),
@@ -519,7 +542,7 @@ def write_receipt(
             version=1,
             batch_id=receipt_id,
             kind="receipt",
-            producer=_producer(ws, key_id),
+            producer=_producer(ws, signing_key),
             sequence=0,
             created_at=now_text(),
             app_version=app_version(),

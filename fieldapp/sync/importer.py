@@ -360,9 +360,15 @@ class _Merger:
         for number, line in enumerate(self.container.lines(kind.name), 1):
             try:
                 record = r.check_record(kind, strict_loads(line))
-                chunk.append(("/".join(map(str, r.record_key(kind, record))), record, ""))
             except (HostileJSON, r.RecordInvalid) as err:
-                chunk.append((f"line {number}", None, str(err)))
+                # a signed file from our own app never holds such a line: damage or forgery
+                name = self.report.path.name
+                raise BatchRefused(
+                    f"{name}：records/{kind.name}.jsonl 第 {number} 行无效（{err}），文件未导入。"
+                    f" / {name}: records/{kind.name}.jsonl line {number} is invalid ({err});"
+                    " nothing was imported."
+                ) from None
+            chunk.append(("/".join(map(str, r.record_key(kind, record))), record, ""))
             if len(chunk) >= _CHUNK:
                 yield chunk
                 chunk = []
