@@ -3,8 +3,8 @@
 from fieldapp.sync.container import BatchRefused
 from fieldapp.sync.exporter import (
     ExportCancelled,
-    NothingToExport,
     ExportResult,
+    NothingToExport,
     copy_again,
     export_batch,
     write_pack,

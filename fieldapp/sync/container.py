@@ -27,6 +27,7 @@ import stat
 import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,22 @@ MAX_MANIFEST_BYTES: Final = 64 * 1024 * 1024
 MAX_LINE_BYTES: Final = 4 * 1024 * 1024
 MAX_JSON_DEPTH: Final = 12
 _CHUNK: Final = 1024 * 1024
+
+# what reading a damaged zip can raise (zipfile is not picky about its exceptions)
+_DAMAGE: Final = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    struct.error,
+    UnicodeError,
+    KeyError,
+    IndexError,
+    RuntimeError,
+    zlib.error,
+)
 
 _RECORD_NAME: Final = re.compile(r"records/([a-z_]{1,40})\.jsonl")
 _ATTACHMENT_NAME: Final = re.compile(r"attachments/([0-9a-f]{64})")
@@ -344,7 +361,8 @@ def write_errors(path: Path) -> Callable[[OSError], UserError]:
 # --- reading --------------------------------------------------------------------------------
 
 _LOCAL = struct.Struct("<4s5H3L2H")  # local file header, 30 bytes
-_CENTRAL_SIZE = 46
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # central directory record, 46 bytes
+_CENTRAL_SIZE = _CENTRAL.size
 _END = struct.Struct("<4s4H2LH")  # end of central directory, 22 bytes
 _DATE_TIME = (2020, 1, 1, 0, 0, 0)
 _MODE = (stat.S_IFREG | 0o644) << 16
@@ -426,6 +444,34 @@ def _check_layout(path: Path, archive: zipfile.ZipFile, size: int) -> None:
             central += _CENTRAL_SIZE + len(name)
         if archive.start_dir != offset:  # type: ignore[attr-defined]
             raise ValueError("bytes between the entries and the directory")
+        expected_directory = b"".join(
+            _CENTRAL.pack(
+                b"PK\x01\x02",
+                20,
+                info.create_system,
+                20,
+                0,
+                0,
+                info.compress_type,
+                0,
+                (2020 - 1980) << 9 | 1 << 5 | 1,
+                info.CRC,
+                info.compress_size,
+                info.file_size,
+                len(info.filename.encode("ascii", "replace")),
+                0,
+                0,
+                0,
+                0,
+                _MODE,
+                info.header_offset,
+            )
+            + info.filename.encode("ascii", "replace")
+            for info in archive.infolist()
+        )
+        handle.seek(offset)
+        if handle.read(central) != expected_directory:
+            raise ValueError("the central directory differs from what the entries say")
         end = _END.pack(b"PK\x05\x06", 0, 0, len(infos), len(infos), central, offset, 0)
         if size != offset + central + _END.size:
             raise ValueError("bytes after the directory")
@@ -457,7 +503,7 @@ def _check_names(path: Path, infos: list[zipfile.ZipInfo]) -> None:
                 path, f"包含不允许的条目名：{name!r}", f"holds an entry name not allowed: {name!r}"
             )
         mode = info.external_attr >> 16
-        if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+        if info.is_dir() or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
             raise _refuse(
                 path,
                 f"条目 {name} 是链接或文件夹，不是普通文件",
@@ -646,7 +692,12 @@ class Container:
     def verify_entries(self, progress: Callable[[int], None] | None = None) -> None:
         """Stream every entry and compare its stored bytes and its content (size and SHA-256
         of each) with the manifest."""
-        raw = _raw_hashes(self.path)
+        try:
+            raw = _raw_hashes(self.path)
+        except _DAMAGE as err:
+            raise _refuse(
+                self.path, f"文件已损坏（{err}）", f"the file is damaged ({err})"
+            ) from None
         for entry in self.manifest.entries:
             info = self._infos[entry.name]
             if raw.get(entry.name) != (entry.raw_size, entry.raw_sha256):
@@ -673,7 +724,7 @@ class Container:
                         hasher.update(chunk)
                         if progress:
                             progress(len(chunk))
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:
+            except _DAMAGE as err:
                 raise _refuse(
                     self.path,
                     f"条目 {entry.name} 已损坏（{err}）",
@@ -719,7 +770,7 @@ def open_container(path: Path, lookup: KeyLookup) -> Container:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise BatchRefused(f"找不到文件 {path} / file not found: {path}") from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+    except _DAMAGE as err:
         raise _refuse(
             path,
             "不是完整的数据交换文件（zip 已损坏或被截断）。请重新复制或让对方重新导出。",
@@ -731,7 +782,7 @@ def open_container(path: Path, lookup: KeyLookup) -> Container:
         _check_names(path, infos)
         try:
             _check_layout(path, archive, path.stat().st_size)
-        except (ValueError, OSError, struct.error) as err:
+        except _DAMAGE as err:
             raise _refuse(
                 path,
                 f"文件结构已损坏或被改动（{err}），未导入。请重新复制或让对方重新导出。",
@@ -742,9 +793,11 @@ def open_container(path: Path, lookup: KeyLookup) -> Container:
         try:
             manifest_bytes = _read_capped(archive, by_name[MANIFEST], MAX_MANIFEST_BYTES)
             signature = _read_capped(archive, by_name[SIGNATURE], 64)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:
+        except _DAMAGE as err:
             raise _refuse(
-                path, f"清单无法读取（{err}）", f"the manifest cannot be read ({err})"
+                path,
+                f"清单无法读取，文件已损坏或被改动（{err}）",
+                f"the manifest cannot be read: the file is damaged or altered ({err})",
             ) from None
         manifest = parse_manifest(path, manifest_bytes)
         public = lookup(manifest.producer.key_id)

@@ -13,7 +13,9 @@ is checked on its own, and the whole file goes in as one transaction or not at a
   refused (changes after issuing travel as amendments);
 - a unit, officer or device this workspace already knows under another id (same credit
   code, 执法证号 or 设备代码) is the same thing: the incoming id becomes an alias;
-- a record whose attachments are neither in the file nor here is refused;
+- a file whose records name attachments or records that are neither in it nor here is
+  refused as a whole (import the officer's earlier batches first), so the order in which
+  files arrive never changes the result;
 - a gap in an officer's batch numbers is reported, naming the missing batches.
 """
 
@@ -482,8 +484,13 @@ class _Merger:
             if any(record[c] and record[c] in missing_files for c in kind.hashes) or (
                 kind is r.REINSPECTION_FINDINGS and missing_files & set(_photos(record))
             ):
-                self._refuse(kind, label, "an attachment it lists is neither in the file nor here")
-                continue
+                name = self.report.path.name
+                raise BatchRefused(
+                    f"{name}：记录 {kind.name} {label} 所列的附件既不在文件里也不在本工作区；"
+                    f"文件未导入。请先导入该监察员更早的批次。 / {name}: {kind.name} {label}"
+                    " lists an attachment that is neither in the file nor here; nothing was"
+                    " imported. Import this officer's earlier batches first."
+                )
             local = existing.get(key)
             if local is None:
                 if kind.parent is not None:
@@ -575,9 +582,12 @@ class _Merger:
                 record["size"] = len(data)
                 self.report.attachments_new += 1
             elif not self.ws.attachments.verify(sha):
-                self._counts("attachments").new -= 1
-                self._refuse(r.ATTACHMENTS, sha, "the file itself is neither in the batch nor here")
-                continue
+                name = self.report.path.name
+                raise BatchRefused(
+                    f"{name}：附件 {sha[:12]}… 的文件既不在批次里也不在本工作区；文件未导入。 /"
+                    f" {name}: the file of attachment {sha[:12]}… is neither in the batch nor"
+                    " here; nothing was imported."
+                )
             self.available.add(sha)
             kept.append(record)
         return kept

@@ -39,8 +39,12 @@ DATA_TABLES = (
 )
 
 
+_ARRIVAL_STAMPS = frozenset({"pinned_at", "created_at"})
+
+
 def table_hashes(home: Path, tables: tuple[str, ...] | None = None) -> dict[str, str]:
-    """A content hash of every table (all of them by default) of a closed workspace."""
+    """A content hash of every table (all of them by default) of a closed workspace; for the
+    named ``tables``, the columns saying when this copy took a record in are left out."""
     with closing(sqlite3.connect(home / DB_NAME)) as conn:
         names = tables or tuple(
             row[0]
@@ -51,7 +55,11 @@ def table_hashes(home: Path, tables: tuple[str, ...] | None = None) -> dict[str,
         )
         result = {}
         for name in names:
-            rows = sorted(repr(row) for row in conn.execute(f"SELECT * FROM {name}"))
+            columns = [row[1] for row in conn.execute(f"PRAGMA table_info({name})")]
+            if tables:  # comparing the work itself: leave out when this copy took it in
+                columns = [c for c in columns if c not in _ARRIVAL_STAMPS]
+            listed = ", ".join(columns)
+            rows = sorted(repr(row) for row in conn.execute(f"SELECT {listed} FROM {name}"))
             result[name] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
         return result
 
