@@ -23,9 +23,14 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, chunks: Iterable[bytes], mode: int = 0o644) -> None:
+def write_atomically(
+    path: Path, chunks: Iterable[bytes], mode: int = 0o644, durable: bool = True
+) -> None:
     """Write ``chunks`` to ``path`` atomically (creating its folder). Raises OSError; then
-    no temporary file is left behind and ``path`` is as it was."""
+    no temporary file is left behind and ``path`` is as it was.
+
+    ``durable=False`` skips the fsyncs: the caller then calls ``sync_to_disk`` once after
+    many files (much faster than one fsync each) before it relies on them."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     tmp = Path(tmp_name)
@@ -35,10 +40,29 @@ def write_atomically(path: Path, chunks: Iterable[bytes], mode: int = 0o644) -> 
             for chunk in chunks:
                 out.write(chunk)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         tmp.replace(path)
-        _fsync_dir(path.parent)
+        if durable:
+            _fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def sync_to_disk(paths: Iterable[Path]) -> None:
+    """Make files written with ``durable=False`` (and their folders) durable."""
+    if hasattr(os, "sync"):
+        os.sync()  # one call for everything written so far (POSIX)
+        return
+    folders = set()
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        folders.add(path.parent)
+    for folder in folders:
+        _fsync_dir(folder)

@@ -46,13 +46,16 @@ class AttachmentStore:
                 removed += 1
         return removed
 
-    def put_bytes(self, data: bytes) -> str:
-        """Store ``data``; return its SHA-256. Storing the same bytes twice is a no-op."""
+    def put_bytes(self, data: bytes, durable: bool = True) -> str:
+        """Store ``data``; return its SHA-256. Storing the same bytes twice is a no-op.
+
+        ``durable=False`` leaves the fsync to one ``fieldapp.atomic.sync_to_disk`` call by
+        the caller after many files (an import), before it commits what names them."""
         digest = hashlib.sha256(data).hexdigest()
         target = self.path_for(digest)
         if target.exists() and self._matches(target, digest):
             return digest
-        self._write_atomically(target, [data])
+        self._write_atomically(target, [data], durable)
         return digest
 
     def put_file(self, source: Path) -> str:
@@ -105,9 +108,11 @@ class AttachmentStore:
                 hasher.update(chunk)
         return hasher.hexdigest() == sha256
 
-    def _write_atomically(self, target: Path, chunks: Iterable[bytes]) -> None:
+    def _write_atomically(
+        self, target: Path, chunks: Iterable[bytes], durable: bool = True
+    ) -> None:
         try:
-            write_atomically(target, chunks)
+            write_atomically(target, chunks, durable=durable)
         except OSError as err:
             if err.errno == errno.ENOSPC:
                 raise DiskFull(

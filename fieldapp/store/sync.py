@@ -8,6 +8,7 @@ file, so building SQL from them is safe.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,9 @@ from fieldapp.domain.ids import uuid7
 from fieldapp.store.registry import now_text
 
 _CHUNK = 500  # ids per IN (...) query; well under SQLite's variable limit
+
+# what a merge raises when rows clash with a constraint (the importer refuses the file)
+ConstraintClash = sqlite3.IntegrityError
 
 
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -287,3 +291,56 @@ def resolve_conflict(db: Database, conflict_id: str, resolution: str) -> None:
         "UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
         [now_text(), resolution, conflict_id],
     )
+
+
+def get_conflict(db: Database, conflict_id: str) -> ConflictRow | None:
+    row = db.execute(
+        "SELECT id, batch_id, kind, record_id, incoming, reason, at, resolved_at, resolution"
+        " FROM sync_conflicts WHERE id = ?",
+        [conflict_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return ConflictRow(
+        row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6], row[7], row[8]
+    )
+
+
+def local_record(
+    db: Database,
+    table: str,
+    columns: Sequence[str],
+    key: Sequence[str],
+    values: Sequence[Any],
+) -> dict[str, Any] | None:
+    """The row of ``table`` whose ``key`` columns hold ``values``, as a dict, or None.
+
+    ``table``, ``columns`` and ``key`` come from ``fieldapp.sync.records``, never from a file.
+    """
+    where = " AND ".join(f"{k} = ?" for k in key)
+    row = db.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE {where}", list(values)
+    ).fetchone()
+    return dict(zip(columns, row, strict=True)) if row else None
+
+
+# top-level kinds with a rev column: what a batch carries and a receipt confirms
+_REV_KINDS = ("officers", "units", "equipment", "inspections", "notices", "reinspections")
+
+
+def exchange_states(db: Database, kind: str) -> dict[str, str]:
+    """record id → "received" (the supervisor confirmed holding it at its present rev or a
+    later one) or "exported" (its present rev went out in a batch, not yet confirmed), for
+    the records of ``kind`` that are either. Raises ValueError for a kind without a rev."""
+    if kind not in _REV_KINDS:
+        raise ValueError(f"no exchange state for {kind!r}")
+    rows = db.execute(
+        f"SELECT t.id, CASE WHEN r.rev >= t.rev THEN 'received'"
+        f" WHEN e.rev >= t.rev THEN 'exported' END"
+        f" FROM {kind} t"
+        " LEFT JOIN sync_received r ON r.kind = ? AND r.record_id = t.id"
+        " LEFT JOIN sync_exported e ON e.kind = ? AND e.record_id = t.id"
+        " WHERE r.record_id IS NOT NULL OR e.record_id IS NOT NULL",
+        [kind, kind],
+    )
+    return {record_id: state for record_id, state in rows if state}

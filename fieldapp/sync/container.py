@@ -157,11 +157,11 @@ class HostileJSON(ValueError):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise HostileJSON(f"duplicate key {key!r}")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise HostileJSON(f"duplicate key {twice!r}")
     return result
 
 
@@ -208,24 +208,28 @@ def _depth_ok(text: str | bytes) -> bool:
     return True
 
 
+_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates,
+    parse_constant=_no_constant,
+    parse_int=_bounded_int,
+    parse_float=_bounded_float,
+)
+
+
 def strict_loads(text: str | bytes) -> Any:
-    """Parse JSON refusing duplicate keys, NaN/Infinity, huge numbers and deep nesting.
+    """Parse JSON (UTF-8 when bytes) refusing duplicate keys, NaN/Infinity, huge numbers and
+    deep nesting.
 
     Raises HostileJSON (a ValueError) for any of those and for JSON that does not parse.
     """
     if not _depth_ok(text):
         raise HostileJSON(f"nested more than {MAX_JSON_DEPTH} levels deep")
     try:
-        return json.loads(
-            text,
-            object_pairs_hook=_no_duplicates,
-            parse_constant=_no_constant,
-            parse_int=_bounded_int,
-            parse_float=_bounded_float,
-        )
+        decoded = text.decode("utf-8") if isinstance(text, bytes) else text
+        return _DECODER.decode(decoded)
     except HostileJSON:
         raise
-    except (ValueError, RecursionError) as err:
+    except (ValueError, RecursionError) as err:  # UnicodeDecodeError is a ValueError
         raise HostileJSON(f"not valid JSON: {err}") from None
 
 

@@ -65,10 +65,11 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _encode(kind: r.Kind, row: Sequence[Any]) -> bytes:
-    return json.dumps(
-        dict(zip(kind.columns, row, strict=True)), ensure_ascii=False, separators=(",", ":")
-    ).encode("utf-8")
+    return _ENCODER.encode(dict(zip(kind.columns, row, strict=True))).encode("utf-8")
 
 
 def _producer(ws: Workspace, signing_key: Ed25519PrivateKey) -> Producer:

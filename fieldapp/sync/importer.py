@@ -24,7 +24,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlite_utils import Database
 
+from fieldapp.atomic import sync_to_disk
 from fieldapp.errors import UserError
 from fieldapp.store import keys as store_keys
 from fieldapp.store import registry as reg
@@ -243,6 +243,8 @@ def import_file(
                     merger.pack_extras()
                 else:
                     merger.receipt()
+                if merger.written:
+                    sync_to_disk(merger.written)  # the files are on disk before their rows
                 problems = q.foreign_key_problems(db)
                 if problems:
                     listed = "; ".join(f"{table} → {target}" for table, target in problems)
@@ -290,7 +292,7 @@ def import_file(
                         "totals": vars(report.totals()),
                     },
                 )
-        except sqlite3.IntegrityError as err:
+        except q.ConstraintClash as err:
             raise BatchRefused(
                 f"{path.name}：记录与本工作区的数据相抵触（{err}），文件未导入。 / {path.name}:"
                 f" records clash with this workspace's data ({err}); nothing was imported."
@@ -327,6 +329,7 @@ class _Merger:
         self.records_done = 0
         self.records_total = sum(container.manifest.counts.values())
         self.checklists: list[tuple[str, str]] = []
+        self.written: list[Path] = []  # attachment files made durable before the commit
         self.self_id = ""
         row = db.execute("SELECT id FROM officers WHERE is_self = 1").fetchone()
         if row:
@@ -577,10 +580,11 @@ class _Merger:
             if sha in self.in_file:
                 with self.container.open_attachment(sha) as handle:
                     data = handle.read()
-                if self.ws.attachments.put_bytes(data) != sha:
+                if self.ws.attachments.put_bytes(data, durable=False) != sha:
                     raise BatchRefused(f"附件 {sha} 内容不符 / attachment {sha} does not match")
                 record["size"] = len(data)
                 self.report.attachments_new += 1
+                self.written.append(self.ws.attachments.path_for(sha))
             elif not self.ws.attachments.verify(sha):
                 name = self.report.path.name
                 raise BatchRefused(

@@ -334,6 +334,18 @@ class RecordInvalid(ValueError):
     pass
 
 
+_SPECS: dict[str, tuple[tuple[str, bool, bool], ...]] = {}
+
+
+def _specs(kind: Kind) -> tuple[tuple[str, bool, bool], ...]:
+    """(column, is text, may be null) per column, worked out once per kind."""
+    specs = _SPECS.get(kind.name)
+    if specs is None:
+        specs = tuple((c, s[0] == "t", s.endswith("?")) for c, s in kind.columns.items())
+        _SPECS[kind.name] = specs
+    return specs
+
+
 def check_record(kind: Kind, record: Any) -> dict[str, Any]:
     """``record`` if it is an object with exactly ``kind``'s columns of the right types.
 
@@ -345,19 +357,24 @@ def check_record(kind: Kind, record: Any) -> dict[str, Any]:
         missing = sorted(kind.columns.keys() - record.keys())
         extra = sorted(record.keys() - kind.columns.keys())
         raise RecordInvalid(f"fields missing {missing} / unknown {extra}")
-    for column, spec in kind.columns.items():
+    for column, text, nullable in _specs(kind):
         value = record[column]
-        if value is None:
-            if not spec.endswith("?"):
-                raise RecordInvalid(f"{column} is null")
-            continue
-        if spec[0] == "t":
-            if not isinstance(value, str):
-                raise RecordInvalid(f"{column} is not text")
+        kind_of = type(value)
+        if kind_of is str:
+            if not text:
+                raise RecordInvalid(f"{column} is not an integer")
             if len(value) > MAX_TEXT:
                 raise RecordInvalid(f"{column} is too long")
-        elif not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**53:
-            raise RecordInvalid(f"{column} is not an integer")
+        elif kind_of is int:
+            if text:
+                raise RecordInvalid(f"{column} is not text")
+            if abs(value) > 2**53:
+                raise RecordInvalid(f"{column} is out of range")
+        elif value is None:
+            if not nullable:
+                raise RecordInvalid(f"{column} is null")
+        else:  # bool, float, list, dict
+            raise RecordInvalid(f"{column} is not {'text' if text else 'an integer'}")
     for column in kind.key:
         value = record[column]
         pattern = _HEX64 if column in ("sha256", "content_hash") else _ID
