@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -121,6 +122,9 @@ def shoot(app: QApplication, home: Path, lang: str) -> None:
         viewer = DocumentViewer(notice.number, pdf, "notice.pdf", window)
         viewer.resize(900, 740)
         viewer.show()
+        for _ in range(40):  # QPdfView renders its pages in a worker thread
+            QApplication.processEvents()
+            time.sleep(0.025)
         save(viewer, f"notice-viewer-{lang}.png")
         viewer.close()
         verify = VerifyDialog(ws, window)

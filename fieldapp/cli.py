@@ -29,6 +29,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a temporary folder (workspace, checklists, notice,"
+        " QR code, licences, desktop) and exit",
+    )
+    parser.add_argument(
         "--home",
         metavar="DIR",
         help="workspace folder (else $FIELDAPP_HOME, else the user data folder)",
@@ -55,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="make a ready-to-use demo workspace in the home folder")
     demo.add_argument("--role", choices=("officer", "supervisor"), default="officer")
     demo.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
+    demo.add_argument(
+        "--scale",
+        choices=("small", "province"),
+        default="small",
+        help="supervisor demo size: small (default) or province (50,000 units, 200,000"
+        " inspections over ten years; a few minutes and several GB)",
+    )
 
     forms = sub.add_parser("forms", help="check or list the checklists")
     forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
@@ -93,7 +106,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.self_test:
+        if args.command:
+            parser.error("--self-test takes no command")
+        from fieldapp.selftest import run_self_test
+
+        return run_self_test()
     command = args.command or "gui"
     try:
         if command == "gui":
@@ -218,7 +238,7 @@ def _demo(args: argparse.Namespace) -> int:
             f" / {home} already holds a workspace; a demo is made only in an empty folder."
             " Choose another folder with --home."
         )
-    summary = build_demo(home, role, seed=args.seed)
+    summary = build_demo(home, role, seed=args.seed, scale=args.scale)
     print(
         f"演示工作区已建好 / demo workspace ready: {home}\n"
         f"  {summary.units} 个单位 units, {summary.equipment} 台设备 devices"

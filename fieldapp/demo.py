@@ -30,6 +30,7 @@ from fieldapp.domain.models import (
     validate_officer,
     validate_unit,
 )
+from fieldapp.errors import UserError
 from fieldapp.home import DB_NAME
 from fieldapp.store import registry as reg
 from fieldapp.workspace import OfficerProfile, Workspace
@@ -560,12 +561,23 @@ def build_demo(
     seed: int = 2026,
     today: dt.date | None = None,
     with_inspections: bool = True,
+    scale: str = "small",
 ) -> DemoSummary:
     """Create a demo workspace in ``home`` for ``role`` and fill it with fictional data.
 
-    The workspace is closed again on return, so the caller can open it. Raises
-    WorkspaceError if ``home`` already holds a workspace (see ``Workspace.create``).
+    A supervisor's demo also holds the inspections officers sent in, at ``scale``
+    (``small`` or ``province``, see ``fieldapp.demo_supervisor.SCALES``). The workspace is
+    closed again on return, so the caller can open it. Raises WorkspaceError if ``home``
+    already holds a workspace (see ``Workspace.create``), UserError for a province-scale
+    officer demo or an unknown scale.
     """
+    from fieldapp.demo_supervisor import SCALES, add_supervisor_history
+
+    if scale not in SCALES or (scale != "small" and role is not Role.SUPERVISOR):
+        raise UserError(
+            f"演示规模“{scale}”只能是 small，或监管部门的 province / demo scale {scale!r}:"
+            " use small, or province for a supervisor demo"
+        )
     today = today or dt.date.today()
     profile = DEMO_PROFILE if role is Role.OFFICER else None
     ws = Workspace.create(home, role, profile, is_demo=True)
@@ -578,6 +590,18 @@ def build_demo(
             made = add_demo_inspections(ws, seed=seed, today=today)
             summary = dataclasses.replace(
                 summary, inspections=made.drafts + made.finished, notices=made.notices
+            )
+        elif role is Role.SUPERVISOR and with_inspections:
+            made_history = add_supervisor_history(ws, SCALES[scale], seed=seed, today=today)
+            with ws.store.reading() as db:
+                overdue = reg.count_equipment(db, today)[1]
+            summary = DemoSummary(
+                made_history.units,
+                made_history.equipment,
+                overdue,
+                made_history.officers,
+                made_history.history.inspections,
+                made_history.history.notices,
             )
     except BaseException:
         ws.close()

@@ -257,9 +257,9 @@ class Workspace:
         """Make a new workspace in ``home`` with its role and, for an officer, the profile.
 
         Every workspace gets its Ed25519 signing key in ``keys/`` (an officer's signs notices
-        and batches; a supervisor's, named ``supervisor_name``, signs packs and receipts), encrypted with
-        ``passphrase`` (else ``FIELDAPP_PASSPHRASE``); a demo workspace's key is unencrypted
-        unless ``passphrase`` is given, and the setting ``keys.unprotected`` says so.
+        and batches; a supervisor's, named ``supervisor_name``, signs packs and receipts),
+        encrypted with ``passphrase`` (else ``FIELDAPP_PASSPHRASE``); a demo workspace's key is
+        unencrypted unless ``passphrase`` is given, and the setting ``keys.unprotected`` says so.
 
         Raises WorkspaceError if ``home`` already holds a workspace or an officer has no
         profile, ValidationError for a bad profile, WeakPassphrase for a passphrase shorter

@@ -52,9 +52,20 @@ def test_domain_does_no_io() -> None:
 
 
 def test_only_the_store_touches_sqlite_directly() -> None:
-    allowed = {"store", "cli.py"}  # cli: read-only integrity check through the store's db
+    # cli: read-only integrity check through the store's db; reports: read-only queries on
+    # their own connection (opened with mode=ro, so they cannot write)
+    allowed = {"store", "cli.py", "reports"}
     for path in python_files():
         parts = path.relative_to(PACKAGE).parts
         if parts[0] in allowed:
             continue
         assert "sqlite3" not in imported_modules(path), path
+
+
+def test_reports_open_the_database_read_only() -> None:
+    source = (PACKAGE / "reports" / "__init__.py").read_text(encoding="utf-8")
+    assert "mode=ro" in source
+    for path in (PACKAGE / "reports").rglob("*.py"):
+        text = path.read_text(encoding="utf-8").upper()
+        for verb in ("INSERT INTO", "UPDATE ", "DELETE FROM", "CREATE TABLE", "DROP "):
+            assert verb not in text, (path.name, verb)

@@ -11,7 +11,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSize,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -67,6 +76,18 @@ def install_fonts(app: QApplication) -> None:
     app.setFont(font)
 
 
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The application icon: the PNG sizes drawn from ``resources/icons/fieldapp.svg`` by
+    ``build_spec/make_icons.py`` (Qt scales the nearest one for any other size)."""
+    icon = QIcon()
+    for size in APP_ICON_SIZES:
+        icon.addFile(str(resource("icons", f"fieldapp-{size}.png")), QSize(size, size))
+    return icon
+
+
 def make_application(lang: str | None) -> QApplication:
     """The QApplication with our name, icon, fonts and language (``zh`` unless ``en``)."""
     existing = QApplication.instance()
@@ -74,7 +95,7 @@ def make_application(lang: str | None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(str(resource("icons", "fieldapp.svg"))))
+    app.setWindowIcon(app_icon())
     install_fonts(app)
     install_translations(app, lang or "zh")
     return app
@@ -125,8 +146,18 @@ class WorkspaceOpener(QObject):
     opened = Signal(object)
     failed = Signal(object)
 
+    worker: threading.Thread | None = None
+
     def start(self, home: Path) -> None:
-        threading.Thread(target=self._run, args=(home,), name="open-workspace", daemon=True).start()
+        self.worker = threading.Thread(
+            target=self._run, args=(home,), name="open-workspace", daemon=True
+        )
+        self.worker.start()
+
+    def join(self) -> None:
+        """Wait for the worker (it has long finished when the app closes)."""
+        if self.worker is not None:
+            self.worker.join(timeout=30)
 
     def _run(self, home: Path) -> None:
         try:
@@ -161,6 +192,7 @@ def run_gui(
     folder = resolve_home(home)
     window = MainWindow()
     opened: list[Workspace] = []
+    openers: list[WorkspaceOpener] = []
     status = 0
 
     def attach(workspace: Workspace) -> None:
@@ -191,6 +223,7 @@ def run_gui(
         window.show()
     else:
         opener = WorkspaceOpener(window)
+        openers.append(opener)
         opener.opened.connect(attach)
         opener.failed.connect(fail)
         window.show()
@@ -200,6 +233,14 @@ def run_gui(
     try:
         result = app.exec()
     finally:
+        for opener in openers:
+            opener.join()
         for workspace in opened:
             workspace.close()
+        # take the window down while the application still exists: letting the garbage
+        # collector do it during interpreter shutdown crashed now and then (exit -11)
+        window.hide()
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
     return status or result

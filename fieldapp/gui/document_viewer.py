@@ -1,53 +1,93 @@
 """Preview, print and save a PDF document (指令书, 检查记录, 查封/扣押决定书).
 
-Pages are rendered with pdfium (pypdfium2, which ``fieldapp verify --pdf`` needs anyway)
-rather than QtPdf, which would bring PySide6-Addons (about 175 MB) for one view.
+Pages are shown with QtPdf's ``QPdfView`` (PySide6-Addons, which the dashboards' QtCharts
+needs too) and rendered for printing with ``QPdfDocument``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldapp.errors import UserError
+
 translate = QCoreApplication.translate
 
-PREVIEW_DPI = 96
 PRINT_DPI = 300
 
 
-def render_pages(pdf: bytes, dpi: int) -> list[QImage]:
-    """Every page of a PDF as an image at ``dpi``."""
-    import pypdfium2 as pdfium
+class UnreadablePdf(UserError):
+    """A stored document cannot be read as PDF."""
 
-    document = pdfium.PdfDocument(pdf)
-    images = []
+
+def load_pdf(pdf: bytes, parent: QWidget | None = None) -> QPdfDocument:
+    """A QPdfDocument over ``pdf`` (kept in memory with it).
+
+    Raises UnreadablePdf when QtPdf cannot read the bytes.
+    """
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     try:
-        for index in range(len(document)):
-            page = document[index]
-            bitmap = page.render(scale=dpi / 72)
-            pil = bitmap.to_pil().convert("RGB")
-            data = pil.tobytes("raw", "RGB")
-            image = QImage(
-                data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888
-            ).copy()
-            images.append(image)
-            page.close()
+        fill_pdf(document, pdf)
+    except UnreadablePdf:
+        document.deleteLater()
+        raise
+    return document
+
+
+def fill_pdf(document: QPdfDocument, pdf: bytes) -> None:
+    """Load ``pdf`` into ``document`` (closing what it showed before).
+
+    Raises UnreadablePdf when QtPdf cannot read the bytes; the document is then empty.
+    """
+    document.close()
+    for old in document.findChildren(QBuffer):
+        old.deleteLater()
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
+        error = document.error().name
+        document.close()
+        raise UnreadablePdf(
+            f"文档无法读取，请重新生成或从备份恢复 / the document cannot be read as PDF ({error});"
+            " issue it again or restore it from a backup"
+        )
+
+
+def render_page(document: QPdfDocument, index: int, dpi: int) -> QImage:
+    """One page at ``dpi``, on white paper."""
+    points = document.pagePointSize(index)
+    size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    page = QImage(size, QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)  # QtPdf leaves the paper transparent
+    painter = QPainter(page)
+    painter.drawImage(0, 0, document.render(index, size))
+    painter.end()
+    return page
+
+
+def render_pages(pdf: bytes, dpi: int) -> list[QImage]:
+    """Every page of a PDF as an image at ``dpi``. Raises UnreadablePdf."""
+    document = load_pdf(pdf)
+    try:
+        return [render_page(document, index, dpi) for index in range(document.pageCount())]
     finally:
         document.close()
-    return images
+        document.deleteLater()
 
 
 def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
@@ -71,20 +111,25 @@ def print_document(parent: QWidget, pdf: bytes, copies: int = 2) -> bool:
     painter = QPainter()
     if not painter.begin(printer):
         return False
+    document = load_pdf(pdf)
     try:
-        for index, image in enumerate(render_pages(pdf, PRINT_DPI)):
+        for index in range(document.pageCount()):  # one page in memory at a time
             if index:
                 printer.newPage()
+            image = render_page(document, index, PRINT_DPI)
             target = printer.pageRect(QPrinter.Unit.DevicePixel)
             scaled = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
     finally:
         painter.end()
+        document.close()
+        document.deleteLater()
     return True
 
 
 class DocumentViewer(QDialog):
-    """Shows every page; prints (two copies by default) or saves a copy."""
+    """Shows the pages (QPdfView, fitted to the width); prints (two copies by default) or
+    saves a copy. Raises UnreadablePdf when the bytes are not a PDF QtPdf can read."""
 
     def __init__(
         self, title: str, pdf: bytes, file_name: str, parent: QWidget | None = None
@@ -94,6 +139,7 @@ class DocumentViewer(QDialog):
         self.file_name = file_name
         self.setWindowTitle(title)
         self.resize(900, 720)
+        self.document = load_pdf(pdf, self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.print_button = QPushButton(translate("DocumentViewer", "&Print… (2 copies)"))
@@ -104,23 +150,19 @@ class DocumentViewer(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.close_button)
         layout.addLayout(bar)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        pages = QWidget()
-        column = QVBoxLayout(pages)
-        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.page_labels: list[QLabel] = []
-        for image in render_pages(pdf, PREVIEW_DPI):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setStyleSheet("border: 1px solid #999; background: white;")
-            column.addWidget(label)
-            self.page_labels.append(label)
-        scroll.setWidget(pages)
-        layout.addWidget(scroll, 1)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.setStyleSheet("background: #8a8a8a;")
+        layout.addWidget(self.view, 1)
         self.print_button.clicked.connect(lambda: print_document(self, self.pdf))
         self.save_button.clicked.connect(self.save_copy)
         self.close_button.clicked.connect(self.accept)
+
+    def page_count(self) -> int:
+        return int(self.document.pageCount())
 
     def save_copy(self) -> None:
         path = choose_save_path(self, self.file_name)

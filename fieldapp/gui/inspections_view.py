@@ -34,6 +34,7 @@ from fieldapp.gui.i18n import language
 from fieldapp.gui.inspection_runner import MEASURE, SEVERITY, answer_text, term
 from fieldapp.store import inspections as q
 from fieldapp.store import registry as reg
+from fieldapp.store import sync as sync_q
 from fieldapp.workflow import Changes
 from fieldapp.workflow import inspection as wf
 from fieldapp.workspace import Workspace
@@ -81,7 +82,7 @@ class InspectionList(QWidget):
         self.drafts_note = QLabel()
         self.drafts_note.setStyleSheet("color: #8a5300;")
         layout.addWidget(self.drafts_note)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
                 translate("Inspections", "Unit"),
@@ -90,8 +91,11 @@ class InspectionList(QWidget):
                 translate("Inspections", "Started"),
                 translate("Inspections", "Devices"),
                 translate("Inspections", "Findings"),
+                translate("Inspections", "Supervisor"),
             ]
         )
+        # 已被接收: what the supervisor's receipt confirmed (only an officer sends batches)
+        self.table.setColumnHidden(6, workspace.role.code != "officer")
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -118,6 +122,8 @@ class InspectionList(QWidget):
                 today=self.today,
             )
             drafts = len(q.list_inspections(db, state="draft"))
+            officer = self.workspace.role.code == "officer"
+            exchange = sync_q.exchange_states(db, "inspections") if officer else {}
         self.drafts_note.setText(
             translate(
                 "Inspections", "%1 unfinished drafts: open one to carry on where you stopped."
@@ -137,6 +143,10 @@ class InspectionList(QWidget):
                 summary.started_at[:16].replace("T", " "),
                 str(summary.devices),
                 str(summary.findings),
+                {
+                    "received": translate("Inspections", "Received"),
+                    "exported": translate("Inspections", "Exported"),
+                }.get(exchange.get(summary.id, ""), ""),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -144,6 +154,8 @@ class InspectionList(QWidget):
                     item.setForeground(QBrush(QColor("#8a5300")))
                 if state == "overdue" and column == 2:
                     item.setForeground(QBrush(QColor("#b00020")))
+                if column == 6 and exchange.get(summary.id) == "received":
+                    item.setForeground(QBrush(QColor("#1b6e20")))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -11,18 +11,21 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow
 
-from fieldapp import __version__
 from fieldapp.gui.generated.ui_main_window import Ui_MainWindow
 from fieldapp.paths import resource
 
 if TYPE_CHECKING:
     from fieldapp.checklists import Checklist
+    from fieldapp.gui.dashboards import DashboardsPage
+    from fieldapp.gui.followups_view import SupervisorFollowUps
     from fieldapp.gui.inspections_view import InspectionsView
-    from fieldapp.gui.pages import FollowUpsPage, SyncPage
+    from fieldapp.gui.pages import FollowUpsPage
     from fieldapp.gui.registry_view import RegistryView
+    from fieldapp.gui.supervisor_views import RecordsPage
+    from fieldapp.gui.sync_view import SyncView
     from fieldapp.workflow import Changes
     from fieldapp.workspace import Workspace
 
@@ -79,23 +82,34 @@ class MainWindow(QMainWindow):
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ui.pages.addWidget(self.opening)
         self.ui.navigation.setEnabled(False)
-        self.setWindowTitle(translate("MainWindow", "Special Equipment Safety Supervision"))
+        self.setWindowTitle(
+            translate("MainWindow", "Special Equipment Safety Supervision") + " · fieldapp"
+        )
         if workspace is not None:
             self.attach(workspace)
 
     def attach(self, workspace: Workspace) -> None:
         """Fill the sections from the now open workspace."""
         from fieldapp.gui.inspections_view import InspectionsView
-        from fieldapp.gui.pages import FollowUpsPage, SyncPage
+        from fieldapp.gui.pages import FollowUpsPage
         from fieldapp.gui.registry_view import RegistryView
+        from fieldapp.gui.sync_view import SyncView
 
         self.workspace = workspace
         self.inspections: InspectionsView = InspectionsView(
             workspace, self.checklists, today=self.today
         )
         self.registry: RegistryView = RegistryView(workspace, today=self.today)
-        self.follow_ups: FollowUpsPage = FollowUpsPage(workspace, self.today)
-        self.sync: SyncPage = SyncPage(workspace)
+        supervisor = workspace.role.code == "supervisor"
+        if supervisor:  # 整改跟踪 over everything the officers sent in
+            from fieldapp.gui.followups_view import SupervisorFollowUps
+
+            self.follow_ups: FollowUpsPage | SupervisorFollowUps = SupervisorFollowUps(
+                workspace, self.today
+            )
+        else:
+            self.follow_ups = FollowUpsPage(workspace, self.today)
+        self.sync: SyncView = SyncView(workspace)
         self.ui.pages.removeWidget(self.opening)
         self.opening.deleteLater()
         for page in (self.inspections, self.registry, self.follow_ups, self.sync):
@@ -103,10 +117,38 @@ class MainWindow(QMainWindow):
         for view in (self.registry, self.follow_ups, self.inspections):
             self.changed.connect(view.on_changes)
         self.inspections.changed.connect(self.publish)
-        self.follow_ups.open_inspection.connect(self._open_inspection)
+        self.sync.changed.connect(self.publish)
+        if isinstance(self.follow_ups, FollowUpsPage):
+            self.follow_ups.open_inspection.connect(self._open_inspection)
+        if supervisor:
+            self._add_supervisor_sections(workspace)
         self.ui.navigation.setEnabled(True)
         self._update_status()
         self.show_section(REGISTRY)
+
+    def _add_supervisor_sections(self, workspace: Workspace) -> None:
+        """检查数据查询 and 统计分析, after the four sections every workspace has."""
+        from fieldapp.gui.dashboards import DashboardsPage
+        from fieldapp.gui.supervisor_views import RecordsPage
+
+        self.records: RecordsPage = RecordsPage(workspace, self.today)
+        self.dashboards: DashboardsPage = DashboardsPage(workspace, self.today)
+        self.supervisor_actions: list[QAction] = []
+        sections = (
+            (translate("MainWindow", "Records"), "records", self.records, "Ctrl+5"),
+            (translate("MainWindow", "Dashboards"), "dashboards", self.dashboards, "Ctrl+6"),
+        )
+        for title, icon, page, shortcut in sections:
+            index = self.ui.navigation.count()
+            self.ui.navigation.addItem(
+                QListWidgetItem(QIcon(str(resource("icons", f"{icon}.svg"))), title)
+            )
+            self.ui.pages.addWidget(page)
+            self.changed.connect(page.on_changes)
+            action = self.ui.menuView.addAction(title)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, i=index: self.show_section(i))
+            self.supervisor_actions.append(action)
 
     def checklists(self) -> list[Checklist]:
         """The shipped checklists, read once when first needed."""
@@ -143,7 +185,7 @@ class MainWindow(QMainWindow):
         workspace = translate("MainWindow", "Workspace")
         self._status.setText(f"{role}: {who} · {workspace}: {ws.home}{demo}")
         title = translate("MainWindow", "Special Equipment Safety Supervision")
-        self.setWindowTitle(f"{title} — {who}{demo}")
+        self.setWindowTitle(f"{title} · fieldapp — {who}{demo} — {ws.home}")
 
     def _verify(self) -> None:
         if self.workspace is not None:
@@ -156,13 +198,6 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.workspace.log_path)))
 
     def _about(self) -> None:
-        from fieldapp.gui import dialogs
+        from fieldapp.gui.about_dialog import AboutDialog
 
-        dialogs.show_info(
-            self,
-            translate("MainWindow", "About fieldapp"),
-            translate(
-                "MainWindow",
-                "fieldapp %1 — offline field app for special-equipment safety supervision.",
-            ).replace("%1", __version__),
-        )
+        AboutDialog(self).exec()

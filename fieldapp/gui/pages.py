@@ -1,4 +1,4 @@
-"""The sections beside the registry: inspections, follow-ups, data exchange."""
+"""The sections beside the registry: follow-ups (data exchange is fieldapp.gui.sync_view)."""
 
 from __future__ import annotations
 
@@ -169,46 +169,3 @@ class FollowUpsPage(QWidget):
                 self.table.setItem(i, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-
-
-class SyncPage(QWidget):
-    """数据交换: the facts a supervisor needs to identify this workspace."""
-
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        layout = QVBoxLayout(self)
-        layout.addWidget(page_heading(translate("Pages", "Data Exchange")))
-        self.facts = QLabel()
-        self.facts.setTextFormat(Qt.TextFormat.RichText)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.facts)
-        note = QLabel(
-            translate(
-                "MainWindow",
-                "Exporting batches for the supervisor and importing reference packs are not"
-                " available in this version yet.",
-            )
-        )
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addStretch(1)
-        self.reload()
-
-    def reload(self) -> None:
-        ws = self.workspace
-        size_kb = ws.db_path.stat().st_size // 1024
-        backups = len(list((ws.home / "backups").glob("*.db")))
-        rows = [
-            (translate("Pages", "Workspace folder"), str(ws.home)),
-            (translate("Pages", "Role"), ws.role.label("zh") + " / " + ws.role.label("en")),
-            (translate("Pages", "Device id"), ws.device_id),
-            (translate("Pages", "Database size"), f"{size_kb:,} KB"),
-            (translate("Pages", "Backups kept"), str(backups)),
-            (translate("Pages", "Log file"), str(ws.log_path)),
-        ]
-        self.facts.setText(
-            "<table cellspacing='4'>"
-            + "".join(f"<tr><td style='color:#444'>{k}</td><td>{v}</td></tr>" for k, v in rows)
-            + "</table>"
-        )

@@ -528,3 +528,223 @@ CREATE TABLE sync_aliases (
 ) STRICT;
 """,
     )
+
+
+@step
+def m0006_search(db: Database) -> None:
+    """Full-text search, and what the supervisor's filters need at provincial scale.
+
+    Search: every distinct searchable text (a unit's name and address, a finding's text, an
+    answer's note, the unit's opinion on a record) is kept once in ``search_texts`` and
+    indexed by FTS5 with the ``trigram`` tokenizer (Chinese has no spaces; a trigram index
+    finds any substring of three or more characters). The index is an external-content
+    table over ``search_texts``, whose INTEGER PRIMARY KEY survives VACUUM (the rowid of a
+    table without one may change, which would silently break an index keyed by it), and
+    texts are only ever added, so the index never needs the old text to delete a row.
+    ``search_docs`` says which record uses which text; triggers keep it in step with every
+    insert, change and delete (a sync import and a cascade included). Officers' texts
+    repeat a lot (findings come from the checklists' wording), so a query shorter than three
+    characters, which has no trigram and falls back to LIKE, scans only the distinct texts.
+
+    ``inspection_classes`` lists the catalogue code of every device an inspection checked,
+    kept by triggers, so "inspections of elevators" is one index range, not a walk through
+    runs and devices. The other indexes cover the joins and orders of the filtered lists.
+    """
+    _script(
+        db,
+        """
+CREATE TABLE search_texts (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE VIRTUAL TABLE search_index USING fts5(
+    body, content = 'search_texts', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TRIGGER search_texts_insert AFTER INSERT ON search_texts
+BEGIN
+    INSERT INTO search_index (rowid, body) VALUES (NEW.id, NEW.body);
+END;
+CREATE TRIGGER search_texts_delete AFTER DELETE ON search_texts
+BEGIN
+    INSERT INTO search_index (search_index, rowid, body) VALUES ('delete', OLD.id, OLD.body);
+END;
+CREATE TRIGGER search_texts_no_update BEFORE UPDATE ON search_texts
+BEGIN
+    SELECT RAISE(ABORT, 'search texts are added or removed, never changed');
+END;
+
+CREATE TABLE search_docs (
+    kind TEXT NOT NULL CHECK (kind IN ('unit', 'finding', 'note', 'opinion')),
+    ref TEXT NOT NULL,
+    text_id INTEGER NOT NULL REFERENCES search_texts(id),
+    inspection_id TEXT,
+    PRIMARY KEY (kind, ref)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX search_docs_text ON search_docs(text_id, kind, inspection_id);
+
+INSERT INTO search_texts (body)
+    SELECT DISTINCT name || ' ' || address FROM units
+    UNION SELECT text FROM findings
+    UNION SELECT note FROM answers WHERE note != ''
+    UNION SELECT unit_opinion FROM inspections WHERE unit_opinion != '';
+INSERT INTO search_docs (kind, ref, text_id)
+    SELECT 'unit', u.id, t.id
+    FROM units u JOIN search_texts t ON t.body = u.name || ' ' || u.address;
+INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+    SELECT 'finding', f.id, t.id, f.inspection_id
+    FROM findings f JOIN search_texts t ON t.body = f.text;
+INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+    SELECT 'note', a.id, t.id, a.inspection_id
+    FROM answers a JOIN search_texts t ON t.body = a.note WHERE a.note != '';
+INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+    SELECT 'opinion', i.id, t.id, i.id
+    FROM inspections i JOIN search_texts t ON t.body = i.unit_opinion WHERE i.unit_opinion != '';
+
+CREATE TRIGGER units_search_insert AFTER INSERT ON units
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.name || ' ' || NEW.address
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.name || ' ' || NEW.address);
+    INSERT INTO search_docs (kind, ref, text_id)
+        SELECT 'unit', NEW.id, id FROM search_texts WHERE body = NEW.name || ' ' || NEW.address;
+END;
+CREATE TRIGGER units_search_update AFTER UPDATE OF id, name, address ON units
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.name || ' ' || NEW.address
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.name || ' ' || NEW.address);
+    UPDATE search_docs SET ref = NEW.id, text_id = (
+        SELECT id FROM search_texts WHERE body = NEW.name || ' ' || NEW.address
+    ) WHERE kind = 'unit' AND ref = OLD.id;
+END;
+CREATE TRIGGER units_search_delete AFTER DELETE ON units
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'unit' AND ref = OLD.id;
+END;
+
+CREATE TRIGGER findings_search_insert AFTER INSERT ON findings
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.text
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.text);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'finding', NEW.id, id, NEW.inspection_id FROM search_texts WHERE body = NEW.text;
+END;
+CREATE TRIGGER findings_search_update AFTER UPDATE OF id, inspection_id, text ON findings
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.text
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.text);
+    UPDATE search_docs SET ref = NEW.id, inspection_id = NEW.inspection_id,
+        text_id = (SELECT id FROM search_texts WHERE body = NEW.text)
+        WHERE kind = 'finding' AND ref = OLD.id;
+END;
+CREATE TRIGGER findings_search_delete AFTER DELETE ON findings
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'finding' AND ref = OLD.id;
+END;
+
+CREATE TRIGGER answers_search_insert AFTER INSERT ON answers WHEN NEW.note != ''
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.note
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.note);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'note', NEW.id, id, NEW.inspection_id FROM search_texts WHERE body = NEW.note;
+END;
+CREATE TRIGGER answers_search_update AFTER UPDATE OF id, inspection_id, note ON answers
+WHEN OLD.note IS NOT NEW.note OR OLD.id IS NOT NEW.id
+    OR OLD.inspection_id IS NOT NEW.inspection_id
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'note' AND ref = OLD.id;
+    INSERT INTO search_texts (body) SELECT NEW.note WHERE NEW.note != ''
+        AND NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.note);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'note', NEW.id, id, NEW.inspection_id FROM search_texts
+        WHERE body = NEW.note AND NEW.note != '';
+END;
+CREATE TRIGGER answers_search_delete AFTER DELETE ON answers WHEN OLD.note != ''
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'note' AND ref = OLD.id;
+END;
+
+CREATE TRIGGER inspections_search_insert AFTER INSERT ON inspections
+WHEN NEW.unit_opinion != ''
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.unit_opinion
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.unit_opinion);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'opinion', NEW.id, id, NEW.id FROM search_texts WHERE body = NEW.unit_opinion;
+END;
+CREATE TRIGGER inspections_search_update AFTER UPDATE OF id, unit_opinion ON inspections
+WHEN OLD.unit_opinion IS NOT NEW.unit_opinion OR OLD.id IS NOT NEW.id
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'opinion' AND ref = OLD.id;
+    INSERT INTO search_texts (body) SELECT NEW.unit_opinion WHERE NEW.unit_opinion != ''
+        AND NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.unit_opinion);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'opinion', NEW.id, id, NEW.id FROM search_texts
+        WHERE body = NEW.unit_opinion AND NEW.unit_opinion != '';
+END;
+CREATE TRIGGER inspections_search_delete AFTER DELETE ON inspections
+WHEN OLD.unit_opinion != ''
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'opinion' AND ref = OLD.id;
+END;
+
+CREATE TABLE inspection_classes (
+    catalogue_code TEXT NOT NULL,
+    inspection_id TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    PRIMARY KEY (catalogue_code, inspection_id, run_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX inspection_classes_run ON inspection_classes(run_id);
+CREATE INDEX inspection_classes_inspection ON inspection_classes(inspection_id, catalogue_code);
+INSERT INTO inspection_classes (catalogue_code, inspection_id, run_id)
+    SELECT e.catalogue_code, r.inspection_id, r.id
+    FROM inspection_runs r JOIN equipment e ON e.id = r.equipment_id;
+CREATE TRIGGER inspection_runs_class_insert AFTER INSERT ON inspection_runs
+WHEN NEW.equipment_id IS NOT NULL
+BEGIN
+    INSERT INTO inspection_classes (catalogue_code, inspection_id, run_id)
+        SELECT catalogue_code, NEW.inspection_id, NEW.id FROM equipment
+        WHERE id = NEW.equipment_id;
+END;
+CREATE TRIGGER inspection_runs_class_update
+AFTER UPDATE OF id, inspection_id, equipment_id ON inspection_runs
+BEGIN
+    DELETE FROM inspection_classes WHERE run_id = OLD.id;
+    INSERT INTO inspection_classes (catalogue_code, inspection_id, run_id)
+        SELECT catalogue_code, NEW.inspection_id, NEW.id FROM equipment
+        WHERE id = NEW.equipment_id;
+END;
+CREATE TRIGGER inspection_runs_class_delete AFTER DELETE ON inspection_runs
+BEGIN
+    DELETE FROM inspection_classes WHERE run_id = OLD.id;
+END;
+CREATE TRIGGER equipment_class_update AFTER UPDATE OF catalogue_code ON equipment
+BEGIN
+    UPDATE inspection_classes SET catalogue_code = NEW.catalogue_code
+        WHERE run_id IN (SELECT id FROM inspection_runs WHERE equipment_id = NEW.id);
+END;
+
+DROP INDEX inspections_unit;
+CREATE INDEX inspections_unit_started ON inspections(unit_id, started_at, id, state);
+CREATE INDEX inspections_started ON inspections(started_at, unit_id, state);
+CREATE INDEX inspections_id_unit ON inspections(id, unit_id, started_at);
+CREATE INDEX inspections_created_by ON inspections(created_by, started_at);
+CREATE INDEX inspection_officers_officer ON inspection_officers(officer_id, inspection_id);
+DROP INDEX findings_inspection;
+CREATE INDEX findings_inspection
+    ON findings(inspection_id, position, dropped, measure, equipment_id);
+CREATE INDEX findings_item ON findings(item_id, dropped);
+CREATE INDEX findings_measure ON findings(measure, dropped, inspection_id);
+CREATE INDEX findings_equipment ON findings(equipment_id);
+DROP INDEX notices_inspection;
+CREATE INDEX notices_inspection ON notices(inspection_id, kind, state, issued_at, deadline);
+CREATE INDEX notices_issued ON notices(issued_at);
+CREATE INDEX notices_kind_state ON notices(kind, state, inspection_id);
+CREATE INDEX notices_deadline ON notices(deadline);
+CREATE INDEX reinspections_notice ON reinspections(notice_id, at);
+CREATE INDEX reinspections_at ON reinspections(at);
+CREATE INDEX equipment_catalogue ON equipment(catalogue_code, unit_id, id);
+CREATE INDEX equipment_held ON equipment(held_by_notice) WHERE held_by_notice IS NOT NULL;
+CREATE INDEX units_name ON units(name);
+CREATE INDEX units_key ON units(is_key_unit, district_code);
+""",
+    )

@@ -446,7 +446,7 @@ def _check_layout(path: Path, archive: zipfile.ZipFile, size: int) -> None:
                 raise ValueError(f"entry {info.filename!r}: local header differs")
             offset += _LOCAL.size + len(name) + info.compress_size
             central += _CENTRAL_SIZE + len(name)
-        if archive.start_dir != offset:  # type: ignore[attr-defined]
+        if archive.start_dir != offset:
             raise ValueError("bytes between the entries and the directory")
         expected_directory = b"".join(
             _CENTRAL.pack(

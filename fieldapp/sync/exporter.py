@@ -169,9 +169,8 @@ class _Batch:
         yield r.OFFICERS, self._changed(r.OFFICERS)
         yield r.UNITS, self._changed(r.UNITS)
         yield r.EQUIPMENT, self._changed(r.EQUIPMENT)
-        fresh = (
-            "SELECT id FROM inspections WHERE state != 'draft' AND "
-            + self._not_sent(r.INSPECTIONS.name)
+        fresh = "SELECT id FROM inspections WHERE state != 'draft' AND " + self._not_sent(
+            r.INSPECTIONS.name
         )
         inspections = self._changed(r.INSPECTIONS, "state != 'draft'")
         children: dict[str, list[tuple[Any, ...]]] = {}

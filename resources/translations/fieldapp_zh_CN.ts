@@ -2,6 +2,192 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About fieldapp</source>
+        <translation>关于 fieldapp</translation>
+    </message>
+    <message>
+        <source>desktop bundle</source>
+        <translation>桌面安装包</translation>
+    </message>
+    <message>
+        <source>installed with Python</source>
+        <translation>以 Python 方式安装</translation>
+    </message>
+    <message>
+        <source>Offline field app for special-equipment safety supervision officers.</source>
+        <translation>供特种设备安全监察员使用的离线现场检查程序。</translation>
+    </message>
+    <message>
+        <source>Python %1 · Qt %2 · PySide6 %3</source>
+        <translation>Python %1 · Qt %2 · PySide6 %3</translation>
+    </message>
+    <message>
+        <source>fieldapp is free software under the Apache License 2.0. It is built from the software and fonts below, each under its own licence. Choose one to read its licence.</source>
+        <translation>fieldapp 是依照 Apache 许可证 2.0 发布的自由软件，由下列软件和字体构成，它们各自适用自己的许可证。选中一项即可阅读其许可证全文。</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>No licence text came with %1. Its licence: %2.</source>
+        <translation>%1 未附带许可证全文。其许可证为：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboards</name>
+    <message>
+        <source>Save the chart as an image</source>
+        <translation>将图表保存为图片</translation>
+    </message>
+    <message>
+        <source>Save as image…</source>
+        <translation>保存为图片…</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>统计分析</translation>
+    </message>
+    <message>
+        <source>Coverage year</source>
+        <translation>抽查覆盖年度</translation>
+    </message>
+    <message>
+        <source>Summary report (PDF)…</source>
+        <translation>汇总报告（PDF）…</translation>
+    </message>
+    <message>
+        <source>Inspections per month</source>
+        <translation>各月检查次数</translation>
+    </message>
+    <message>
+        <source>Notices rectified on time</source>
+        <translation>指令书按期整改率</translation>
+    </message>
+    <message>
+        <source>Findings by equipment class</source>
+        <translation>各类设备发现的问题</translation>
+    </message>
+    <message>
+        <source>Ten most-failed checklist items</source>
+        <translation>不合格最多的十个检查项</translation>
+    </message>
+    <message>
+        <source>Sampling coverage per city against the targets</source>
+        <translation>各市（州）抽查覆盖率与目标</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查次数</translation>
+    </message>
+    <message>
+        <source>With findings</source>
+        <translation>发现问题的检查</translation>
+    </message>
+    <message>
+        <source>%1 inspections from %2 to %3</source>
+        <translation>%2 至 %3 共检查 %1 次</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按期整改</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>移交/立案</translation>
+    </message>
+    <message>
+        <source>Open, past the deadline</source>
+        <translation>逾期未整改</translation>
+    </message>
+    <message>
+        <source>No notice has reached its deadline yet.</source>
+        <translation>尚无到期的指令书。</translation>
+    </message>
+    <message>
+        <source>Notices rectified on time: %1</source>
+        <translation>指令书按期整改率：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 notices due were rectified in time.</source>
+        <translation>到期的 %2 份指令书中 %1 份按期整改。</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Serious accident hazards</source>
+        <translation>严重事故隐患</translation>
+    </message>
+    <message>
+        <source>Unit-level management</source>
+        <translation>使用单位安全管理</translation>
+    </message>
+    <message>
+        <source>No findings under these filters.</source>
+        <translation>当前筛选条件下没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格次数</translation>
+    </message>
+    <message>
+        <source>No failed items under these filters.</source>
+        <translation>当前筛选条件下没有不合格项。</translation>
+    </message>
+    <message>
+        <source>Using units checked</source>
+        <translation>使用单位抽查比例</translation>
+    </message>
+    <message>
+        <source>Key units checked</source>
+        <translation>重点单位抽查比例</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>% checked this year</source>
+        <translation>本年度已检查比例（%）</translation>
+    </message>
+    <message>
+        <source>Target, using units %1 %</source>
+        <translation>使用单位目标 %1 %</translation>
+    </message>
+    <message>
+        <source>Target, key units %1 %</source>
+        <translation>重点单位目标 %1 %</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 using units and %4 of %5 key units checked.</source>
+        <translation>%1 年：已检查使用单位 %2 / %3 家，重点单位 %4 / %5 家。</translation>
+    </message>
+    <message>
+        <source>Behind the targets: %1.</source>
+        <translation>未达目标：%1。</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1</source>
+        <translation>图表已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewer</name>
     <message>
         <source>Save a copy</source>
@@ -120,6 +306,364 @@
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>指令书</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>使用单位</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出%1…</translation>
+    </message>
+    <message>
+        <source>Summary report (PDF)</source>
+        <translation>汇总报告（PDF）</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>按月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter</source>
+        <translation>按季度(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>第%1季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Summary report %1</source>
+        <translation>汇总报告 %1</translation>
+    </message>
+    <message>
+        <source>Summary report ready.</source>
+        <translation>汇总报告已生成。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Writing the summary report…</source>
+        <translation>正在生成汇总报告…</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>any</source>
+        <extracomment>filters that mean nothing for a list (the reports API ignores them there)</extracomment>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Search unit names, addresses, findings and notes (Ctrl+F)</source>
+        <translation>搜索单位名称、地址、发现的问题和备注（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>Equipment class</source>
+        <translation>设备种类</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>全部种类</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>监察员</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>全部监察员</translation>
+    </message>
+    <message>
+        <source>From (inclusive)</source>
+        <translation>起始日期（含）</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>截止日期（含）</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Any measure</source>
+        <translation>全部措施</translation>
+    </message>
+    <message>
+        <source>Key units only</source>
+        <translation>仅重点单位</translation>
+    </message>
+    <message>
+        <source>Show every unit again</source>
+        <translation>重新显示全部单位</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Unit: %1  ✕</source>
+        <translation>单位：%1  ✕</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUps</name>
+    <message>
+        <source>Re-inspected</source>
+        <translation>复查时间</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>指令书</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>监察员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>共</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>后续处理</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>下达日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>移交/立案</translation>
+    </message>
+    <message>
+        <source>Law-enforcement ID</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>指令书</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Equipment code</source>
+        <translation>设备代码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ordered by</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Seal expires</source>
+        <translation>查封/扣押期满</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>整改跟踪</translation>
+    </message>
+    <message>
+        <source>By district</source>
+        <translation>按区县</translation>
+    </message>
+    <message>
+        <source>By city</source>
+        <translation>按市（州）</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>统计层级</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Open notices</source>
+        <translation>未结指令书</translation>
+    </message>
+    <message>
+        <source>Re-inspections</source>
+        <translation>复查结果</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>移交/立案</translation>
+    </message>
+    <message>
+        <source>Per officer</source>
+        <translation>按监察员</translation>
+    </message>
+    <message>
+        <source>Per district</source>
+        <translation>按地区</translation>
+    </message>
+    <message>
+        <source>Overdue periodic inspection</source>
+        <translation>超期未检设备</translation>
+    </message>
+    <message>
+        <source>Stop-use orders and seals in force</source>
+        <translation>停用与查封扣押</translation>
+    </message>
+    <message>
+        <source>%1 past their deadline</source>
+        <translation>%1 份已逾期</translation>
+    </message>
+    <message>
+        <source>%1 notices open</source>
+        <translation>未结指令书 %1 份</translation>
+    </message>
+    <message>
+        <source>%1 devices stopped, sealed or seized</source>
+        <translation>%1 台设备被责令停止使用、查封或扣押</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+</context>
+<context>
     <name>Inspections</name>
     <message>
         <source>Overdue</source>
@@ -170,8 +714,20 @@
         <translation>问题</translation>
     </message>
     <message>
+        <source>Supervisor</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
         <source>%1 unfinished drafts: open one to carry on where you stopped.</source>
         <translation>有 %1 个未完成的草稿：打开即可从上次停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已被接收</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
     </message>
     <message>
         <source>Started %1, finished %2</source>
@@ -376,16 +932,20 @@
         <translation>数据交换</translation>
     </message>
     <message>
-        <source>Exporting batches for the supervisor and importing reference packs are not available in this version yet.</source>
-        <translation>本版本尚不能导出检查批次文件或导入基础数据包。</translation>
-    </message>
-    <message>
         <source>Units and Equipment</source>
         <translation>单位与设备</translation>
     </message>
     <message>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区……</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>检查数据查询</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>统计分析</translation>
     </message>
     <message>
         <source>demo workspace</source>
@@ -406,14 +966,6 @@
     <message>
         <source>Special Equipment Safety Supervision</source>
         <translation>特种设备安全监察现场检查</translation>
-    </message>
-    <message>
-        <source>About fieldapp</source>
-        <translation>关于 fieldapp</translation>
-    </message>
-    <message>
-        <source>fieldapp %1 — offline field app for special-equipment safety supervision.</source>
-        <translation>fieldapp %1 — 特种设备安全监察离线现场检查程序。</translation>
     </message>
 </context>
 <context>
@@ -625,34 +1177,6 @@
         <source>%1 devices are overdue for periodic inspection. Under Article 40 of the Special Equipment Safety Law they must not be used until inspected.</source>
         <translation>共 %1 台设备超期未检。依据《特种设备安全法》第四十条，未经定期检验的设备不得继续使用。</translation>
     </message>
-    <message>
-        <source>Data Exchange</source>
-        <translation>数据交换</translation>
-    </message>
-    <message>
-        <source>Workspace folder</source>
-        <translation>工作区文件夹</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Device id</source>
-        <translation>设备标识</translation>
-    </message>
-    <message>
-        <source>Database size</source>
-        <translation>数据库大小</translation>
-    </message>
-    <message>
-        <source>Backups kept</source>
-        <translation>已保留备份</translation>
-    </message>
-    <message>
-        <source>Log file</source>
-        <translation>日志文件</translation>
-    </message>
 </context>
 <context>
     <name>PhotoStrip</name>
@@ -714,6 +1238,232 @@
     <message>
         <source>Photo %1 of %2</source>
         <translation>照片 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetails</name>
+    <message>
+        <source>Notice</source>
+        <translation>指令书</translation>
+    </message>
+    <message>
+        <source>Inspection record</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Seal decision</source>
+        <translation>查封决定书</translation>
+    </message>
+    <message>
+        <source>Seizure decision</source>
+        <translation>扣押决定书</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已下达</translation>
+    </message>
+    <message>
+        <source>awaiting re-inspection</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>已移交/立案</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Not re-inspected yet.</source>
+        <translation>尚未复查。</translation>
+    </message>
+    <message>
+        <source>Re-inspected %1: %2 of %3 rectified</source>
+        <translation>%1 复查：%3 项中 %2 项已整改</translation>
+    </message>
+    <message>
+        <source>rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>not rectified</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>%1 days past the deadline</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>剩余 %1 天</translation>
+    </message>
+    <message>
+        <source>immediately</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>下达</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Problems ordered to be corrected</source>
+        <translation>责令改正的问题</translation>
+    </message>
+    <message>
+        <source>Re-inspections</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Violates</source>
+        <translation>违反</translation>
+    </message>
+    <message>
+        <source>Penalty basis</source>
+        <translation>处罚依据</translation>
+    </message>
+    <message>
+        <source>Not adopted</source>
+        <translation>未采纳</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s note</source>
+        <translation>检查人员备注</translation>
+    </message>
+    <message>
+        <source>Photos on site</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <source>Equipment (%1)</source>
+        <translation>设备（%1 台）</translation>
+    </message>
+    <message>
+        <source>%1 overdue for periodic inspection</source>
+        <translation>%1 台超期未检</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>设备品种</translation>
+    </message>
+    <message>
+        <source>Equipment code</source>
+        <translation>设备代码</translation>
+    </message>
+    <message>
+        <source>Next inspection</source>
+        <translation>下次检验</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期未检</translation>
+    </message>
+    <message>
+        <source>%1 under %2</source>
+        <translation>%1，依据 %2</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 返回</translation>
+    </message>
+    <message>
+        <source>Whole inspection</source>
+        <translation>查看整次检查</translation>
+    </message>
+    <message>
+        <source>Only this unit</source>
+        <translation>只看该单位</translation>
+    </message>
+    <message>
+        <source>Show only this unit&apos;s records in every list</source>
+        <translation>各列表只显示该单位的记录</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Open, print or save…</source>
+        <translation>打开、打印或另存…</translation>
+    </message>
+    <message>
+        <source>Documents (PDF)</source>
+        <translation>文书（PDF）</translation>
+    </message>
+    <message>
+        <source>Choose a row to see its details.</source>
+        <translation>选择一行查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>Records</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>找到 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>检查数据查询</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +2086,559 @@
     <message>
         <source>Erase the signature</source>
         <translation>擦除签名</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>Exchange files (*.zip)</source>
+        <translation>数据交换文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Public key files (*.json)</source>
+        <translation>公钥文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Trust a public key</source>
+        <translation>信任公钥</translation>
+    </message>
+    <message>
+        <source>Export my public key</source>
+        <translation>导出我的公钥</translation>
+    </message>
+    <message>
+        <source>Trust this key? Files and notices signed with it will be accepted.
+
+Name: %1
+Law-enforcement ID: %2
+Organisation: %3
+Fingerprint: %4
+
+Compare the fingerprint with its owner in person or by phone before you trust it.</source>
+        <translation>是否信任这个公钥？用它签名的数据交换文件和指令书将被接受。
+
+姓名：%1
+执法证号：%2
+单位：%3
+指纹：%4
+
+信任之前，请当面或通过电话与密钥持有人核对指纹。</translation>
+    </message>
+    <message>
+        <source>Write a reference pack</source>
+        <translation>生成参考包</translation>
+    </message>
+    <message>
+        <source>Units and equipment of:</source>
+        <translation>包含以下地区的单位和设备：</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Reference pack</source>
+        <translation>参考包</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>监察员</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>使用单位</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Checklist answer</source>
+        <translation>检查项结果</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>指令书</translation>
+    </message>
+    <message>
+        <source>Re-inspection</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Photo of an answer</source>
+        <translation>检查项照片</translation>
+    </message>
+    <message>
+        <source>Checklist version</source>
+        <translation>检查表版本</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Inspecting officer</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <source>Checklist of an inspection</source>
+        <translation>检查所用检查表</translation>
+    </message>
+    <message>
+        <source>Re-inspected finding</source>
+        <translation>复查的问题</translation>
+    </message>
+    <message>
+        <source>Trusted key</source>
+        <translation>受信任密钥</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Confirmed record</source>
+        <translation>确认接收的记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Officer or sender</source>
+        <translation>监察员或发送方</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Write this batch again…</source>
+        <translation>再次写出该批次…</translation>
+    </message>
+    <message>
+        <source>Write receipt for this batch…</source>
+        <translation>为该批次写回执…</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Write batch %1 again…</source>
+        <translation>再次写出第 %1 批…</translation>
+    </message>
+    <message>
+        <source>New %1, updated %2, unchanged %3, conflicts %4, refused %5.</source>
+        <translation>新增 %1，更新 %2，未变 %3，冲突 %4，拒收 %5。</translation>
+    </message>
+    <message>
+        <source>Missing batches: %1</source>
+        <translation>缺少的批次：%1</translation>
+    </message>
+    <message>
+        <source>A record that arrived with the same revision as the one held here but with other content was kept apart, not written over ours. Compare the two; if ours is right, keep it. If the incoming one is right, ask the officer to correct the record and send it in the next batch.</source>
+        <translation>收到的记录与本地记录版本号相同而内容不同时，另存待核，不会覆盖本地记录。请比较两者：本地记录正确的，保留本地；收到的记录正确的，请监察员更正该记录并在下一批次中报送。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>报送人</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Held here (ours)</source>
+        <translation>本地记录</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>收到的记录</translation>
+    </message>
+    <message>
+        <source>Keep ours (mark resolved)</source>
+        <translation>保留本地记录（标记为已处理）</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>The record held here no longer exists.</source>
+        <translation>本地记录已不存在。</translation>
+    </message>
+    <message>
+        <source>%1 differing fields: %2</source>
+        <translation>%1 个字段不同：%2</translation>
+    </message>
+    <message>
+        <source>Export my public key…</source>
+        <translation>导出我的公钥…</translation>
+    </message>
+    <message>
+        <source>Trust a key file…</source>
+        <translation>信任公钥文件…</translation>
+    </message>
+    <message>
+        <source>Trusted keys</source>
+        <translation>受信任的密钥</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Law-enforcement ID</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Trusted since</source>
+        <translation>信任时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>My key&apos;s fingerprint</source>
+        <translation>我的密钥指纹</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>数据库大小</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>保留的备份</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>受信任</translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation>已于 %1 撤销信任</translation>
+    </message>
+    <message>
+        <source>Export my public key</source>
+        <translation>导出我的公钥</translation>
+    </message>
+    <message>
+        <source>Your public key is written to %1.
+Fingerprint: %2
+
+Give the file to the colleague who is to trust it, and read the fingerprint to them so that they can compare it.</source>
+        <translation>您的公钥已写入 %1。
+指纹：%2
+
+请把文件交给需要信任它的同事，并向对方读出指纹，以便核对。</translation>
+    </message>
+    <message>
+        <source>Trust a key file</source>
+        <translation>信任公钥文件</translation>
+    </message>
+    <message>
+        <source>%1&apos;s key is trusted now (fingerprint %2): files and notices it signs are accepted here.</source>
+        <translation>现已信任 %1 的密钥（指纹 %2）：本工作区接受用它签名的文件和指令书。</translation>
+    </message>
+    <message>
+        <source>Data Exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
+        <source>Send your finished inspections to the supervisor as a batch file (on a USB stick), and take in the reference packs and receipts the supervisor sends back. Drafts go once they are finished.</source>
+        <translation>把已完成的检查导出为批次文件（用U盘）交给监督机构，并导入监督机构发回的参考包和回执。草稿要完成后才会导出。</translation>
+    </message>
+    <message>
+        <source>Take in the officers&apos; batch files (drop several at once), send each officer a receipt, and hand out reference packs with the registry, checklists and trusted keys.</source>
+        <translation>导入监察员的批次文件（可一次拖入多个），给每位监察员写回执，并分发包含单位设备台账、检查表和受信任密钥的参考包。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import results</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>交换记录</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Keys and this workspace</source>
+        <translation>密钥与本工作区</translation>
+    </message>
+    <message>
+        <source>&amp;Export batch…</source>
+        <translation>导出批次(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export everything again…</source>
+        <translation>重新导出全部…</translation>
+    </message>
+    <message>
+        <source>&amp;Import pack or receipt…</source>
+        <translation>导入参考包或回执(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import batches…</source>
+        <translation>导入批次(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Write reference &amp;pack…</source>
+        <translation>生成参考包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Drop a reference pack or receipt from the supervisor here, or use Import pack or receipt.</source>
+        <translation>把监督机构发来的参考包或回执拖到这里，或点击“导入参考包或回执”。</translation>
+    </message>
+    <message>
+        <source>Drop officers&apos; batch files (or a folder of them) here, or use Import batches. Each file is checked whole before anything is taken in.</source>
+        <translation>把监察员的批次文件（或装有批次文件的文件夹）拖到这里，或点击“导入批次”。每个文件都先完整核验，再导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Missing batches</source>
+        <translation>缺少的批次</translation>
+    </message>
+    <message>
+        <source>Write &amp;receipt…</source>
+        <translation>写回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written and nothing changed.</source>
+        <translation>已取消：没有写出文件，数据没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Export everything again</source>
+        <translation>重新导出全部</translation>
+    </message>
+    <message>
+        <source>Export batch</source>
+        <translation>导出批次</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Writing attachments: %1 of %2</source>
+        <translation>正在写入附件：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Batch %1 written to %2: %3 records and %4 attachments (%5 MB). A copy is kept in %6; if the stick is lost, write it again from the history.</source>
+        <translation>第 %1 批已写入 %2：%3 条记录、%4 个附件（%5 MB）。副本保存在 %6；U盘丢失时，可在交换记录中再写一次。</translation>
+    </message>
+    <message>
+        <source>Write batch %1 again</source>
+        <translation>再次写出第 %1 批</translation>
+    </message>
+    <message>
+        <source>Batch %1 written again to %2 (the same file, byte for byte).</source>
+        <translation>第 %1 批已再次写入 %2（与原文件逐字节相同）。</translation>
+    </message>
+    <message>
+        <source>Import a reference pack or receipt</source>
+        <translation>导入参考包或回执</translation>
+    </message>
+    <message>
+        <source>Import officers&apos; batches</source>
+        <translation>导入监察员批次</translation>
+    </message>
+    <message>
+        <source>Wait until the current work has ended.</source>
+        <translation>请等待当前操作结束。</translation>
+    </message>
+    <message>
+        <source>The folder holds no .zip files.</source>
+        <translation>文件夹里没有 .zip 文件。</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: checking %3…</source>
+        <translation>第 %1 / %2 个文件：正在核验 %3…</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: taking in the records of %3…</source>
+        <translation>第 %1 / %2 个文件：正在导入 %3 的记录…</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Not imported (cancelled)</source>
+        <translation>未导入（已取消）</translation>
+    </message>
+    <message>
+        <source>Already imported: nothing changed</source>
+        <translation>已导入过：没有改动</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>已导入%1</translation>
+    </message>
+    <message>
+        <source>no. %1</source>
+        <translation>第 %1 批</translation>
+    </message>
+    <message>
+        <source>%1: not imported, the import was cancelled.</source>
+        <translation>%1：未导入，导入已取消。</translation>
+    </message>
+    <message>
+        <source>Files: %1 — %2 imported, %3 already imported before, %4 refused, %5 cancelled.</source>
+        <translation>共 %1 个文件：导入 %2 个，此前已导入 %3 个，拒收 %4 个，取消 %5 个。</translation>
+    </message>
+    <message>
+        <source>Write receipt</source>
+        <translation>写回执</translation>
+    </message>
+    <message>
+        <source>Receipt for batch %1 of %2 written to %3 (%4 records). Give it to the officer to import: those records then show as received.</source>
+        <translation>%2 第 %1 批的回执已写入 %3（%4 条记录）。请交给该监察员导入，这些记录随后显示为“已被接收”。</translation>
+    </message>
+    <message>
+        <source>The whole registry</source>
+        <translation>全部单位和设备</translation>
+    </message>
+    <message>
+        <source>Write reference pack</source>
+        <translation>生成参考包</translation>
+    </message>
+    <message>
+        <source>Reference pack written to %1: %2 units, %3 devices, %4 officers, %5 trusted keys, %6 checklists.</source>
+        <translation>参考包已写入 %1：使用单位 %2 家、设备 %3 台、监察员 %4 名、受信任密钥 %5 个、检查表 %6 份。</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -7,33 +7,76 @@ CREATE INDEX answers_inspection ON answers(inspection_id);
 -- index checklist_versions_id
 CREATE INDEX checklist_versions_id ON checklist_versions(checklist_id, version);
 
+-- index equipment_catalogue
+CREATE INDEX equipment_catalogue ON equipment(catalogue_code, unit_id, id);
+
 -- index equipment_code
 CREATE INDEX equipment_code ON equipment(equipment_code);
 
 -- index equipment_due
 CREATE INDEX equipment_due ON equipment(next_inspection_due);
 
+-- index equipment_held
+CREATE INDEX equipment_held ON equipment(held_by_notice) WHERE held_by_notice IS NOT NULL;
+
 -- index equipment_unit
 CREATE INDEX equipment_unit ON equipment(unit_id);
 
+-- index findings_equipment
+CREATE INDEX findings_equipment ON findings(equipment_id);
+
 -- index findings_inspection
-CREATE INDEX findings_inspection ON findings(inspection_id);
+CREATE INDEX findings_inspection
+    ON findings(inspection_id, position, dropped, measure, equipment_id);
+
+-- index findings_item
+CREATE INDEX findings_item ON findings(item_id, dropped);
+
+-- index findings_measure
+CREATE INDEX findings_measure ON findings(measure, dropped, inspection_id);
 
 -- index idx__sqlite_migrations_migration_set_name
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
 
+-- index inspection_classes_inspection
+CREATE INDEX inspection_classes_inspection ON inspection_classes(inspection_id, catalogue_code);
+
+-- index inspection_classes_run
+CREATE INDEX inspection_classes_run ON inspection_classes(run_id);
+
+-- index inspection_officers_officer
+CREATE INDEX inspection_officers_officer ON inspection_officers(officer_id, inspection_id);
+
 -- index inspection_runs_equipment
 CREATE INDEX inspection_runs_equipment ON inspection_runs(equipment_id);
+
+-- index inspections_created_by
+CREATE INDEX inspections_created_by ON inspections(created_by, started_at);
+
+-- index inspections_id_unit
+CREATE INDEX inspections_id_unit ON inspections(id, unit_id, started_at);
+
+-- index inspections_started
+CREATE INDEX inspections_started ON inspections(started_at, unit_id, state);
 
 -- index inspections_state
 CREATE INDEX inspections_state ON inspections(state, started_at);
 
--- index inspections_unit
-CREATE INDEX inspections_unit ON inspections(unit_id);
+-- index inspections_unit_started
+CREATE INDEX inspections_unit_started ON inspections(unit_id, started_at, id, state);
+
+-- index notices_deadline
+CREATE INDEX notices_deadline ON notices(deadline);
 
 -- index notices_inspection
-CREATE INDEX notices_inspection ON notices(inspection_id);
+CREATE INDEX notices_inspection ON notices(inspection_id, kind, state, issued_at, deadline);
+
+-- index notices_issued
+CREATE INDEX notices_issued ON notices(issued_at);
+
+-- index notices_kind_state
+CREATE INDEX notices_kind_state ON notices(kind, state, inspection_id);
 
 -- index notices_state
 CREATE INDEX notices_state ON notices(state, deadline);
@@ -43,6 +86,15 @@ CREATE UNIQUE INDEX officers_law_id ON officers(law_id);
 
 -- index officers_one_self
 CREATE UNIQUE INDEX officers_one_self ON officers(is_self) WHERE is_self = 1;
+
+-- index reinspections_at
+CREATE INDEX reinspections_at ON reinspections(at);
+
+-- index reinspections_notice
+CREATE INDEX reinspections_notice ON reinspections(notice_id, at);
+
+-- index search_docs_text
+CREATE INDEX search_docs_text ON search_docs(text_id, kind, inspection_id);
 
 -- index sync_batches_producer
 CREATE INDEX sync_batches_producer ON sync_batches(producer_key, kind, sequence);
@@ -55,6 +107,12 @@ CREATE UNIQUE INDEX units_credit_code ON units(credit_code);
 
 -- index units_district
 CREATE INDEX units_district ON units(district_code);
+
+-- index units_key
+CREATE INDEX units_key ON units(is_key_unit, district_code);
+
+-- index units_name
+CREATE INDEX units_name ON units(name);
 
 -- table _sqlite_migrations
 CREATE TABLE "_sqlite_migrations" (
@@ -196,6 +254,14 @@ CREATE TABLE findings (
     UNIQUE (run_id, item_id)
 ) STRICT;
 
+-- table inspection_classes
+CREATE TABLE inspection_classes (
+    catalogue_code TEXT NOT NULL,
+    inspection_id TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    PRIMARY KEY (catalogue_code, inspection_id, run_id)
+) STRICT, WITHOUT ROWID;
+
 -- table inspection_officers
 CREATE TABLE inspection_officers (
     inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
@@ -310,6 +376,38 @@ CREATE TABLE reinspections (
     rev INTEGER NOT NULL DEFAULT 1,
     updated_at TEXT NOT NULL,
     origin_device TEXT NOT NULL
+) STRICT;
+
+-- table search_docs
+CREATE TABLE search_docs (
+    kind TEXT NOT NULL CHECK (kind IN ('unit', 'finding', 'note', 'opinion')),
+    ref TEXT NOT NULL,
+    text_id INTEGER NOT NULL REFERENCES search_texts(id),
+    inspection_id TEXT,
+    PRIMARY KEY (kind, ref)
+) STRICT, WITHOUT ROWID;
+
+-- table search_index
+CREATE VIRTUAL TABLE search_index USING fts5(
+    body, content = 'search_texts', content_rowid = 'id', tokenize = 'trigram'
+);
+
+-- table search_index_config
+CREATE TABLE 'search_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table search_index_data
+CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table search_index_docsize
+CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table search_index_idx
+CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table search_texts
+CREATE TABLE search_texts (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL UNIQUE
 ) STRICT;
 
 -- table signatures
@@ -450,6 +548,34 @@ BEGIN
     SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
 END;
 
+-- trigger answers_search_delete
+CREATE TRIGGER answers_search_delete AFTER DELETE ON answers WHEN OLD.note != ''
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'note' AND ref = OLD.id;
+END;
+
+-- trigger answers_search_insert
+CREATE TRIGGER answers_search_insert AFTER INSERT ON answers WHEN NEW.note != ''
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.note
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.note);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'note', NEW.id, id, NEW.inspection_id FROM search_texts WHERE body = NEW.note;
+END;
+
+-- trigger answers_search_update
+CREATE TRIGGER answers_search_update AFTER UPDATE OF id, inspection_id, note ON answers
+WHEN OLD.note IS NOT NEW.note OR OLD.id IS NOT NEW.id
+    OR OLD.inspection_id IS NOT NEW.inspection_id
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'note' AND ref = OLD.id;
+    INSERT INTO search_texts (body) SELECT NEW.note WHERE NEW.note != ''
+        AND NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.note);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'note', NEW.id, id, NEW.inspection_id FROM search_texts
+        WHERE body = NEW.note AND NEW.note != '';
+END;
+
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
@@ -460,6 +586,13 @@ END;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+
+-- trigger equipment_class_update
+CREATE TRIGGER equipment_class_update AFTER UPDATE OF catalogue_code ON equipment
+BEGIN
+    UPDATE inspection_classes SET catalogue_code = NEW.catalogue_code
+        WHERE run_id IN (SELECT id FROM inspection_runs WHERE equipment_id = NEW.id);
 END;
 
 -- trigger findings_locked_delete
@@ -483,6 +616,31 @@ BEGIN
     SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
 END;
 
+-- trigger findings_search_delete
+CREATE TRIGGER findings_search_delete AFTER DELETE ON findings
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'finding' AND ref = OLD.id;
+END;
+
+-- trigger findings_search_insert
+CREATE TRIGGER findings_search_insert AFTER INSERT ON findings
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.text
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.text);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'finding', NEW.id, id, NEW.inspection_id FROM search_texts WHERE body = NEW.text;
+END;
+
+-- trigger findings_search_update
+CREATE TRIGGER findings_search_update AFTER UPDATE OF id, inspection_id, text ON findings
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.text
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.text);
+    UPDATE search_docs SET ref = NEW.id, inspection_id = NEW.inspection_id,
+        text_id = (SELECT id FROM search_texts WHERE body = NEW.text)
+        WHERE kind = 'finding' AND ref = OLD.id;
+END;
+
 -- trigger inspection_officers_locked_delete
 CREATE TRIGGER inspection_officers_locked_delete BEFORE DELETE ON inspection_officers
 WHEN (SELECT locked FROM inspections WHERE id = OLD.inspection_id) = 1
@@ -502,6 +660,31 @@ CREATE TRIGGER inspection_officers_locked_update BEFORE UPDATE ON inspection_off
 WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
 BEGIN
     SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger inspection_runs_class_delete
+CREATE TRIGGER inspection_runs_class_delete AFTER DELETE ON inspection_runs
+BEGIN
+    DELETE FROM inspection_classes WHERE run_id = OLD.id;
+END;
+
+-- trigger inspection_runs_class_insert
+CREATE TRIGGER inspection_runs_class_insert AFTER INSERT ON inspection_runs
+WHEN NEW.equipment_id IS NOT NULL
+BEGIN
+    INSERT INTO inspection_classes (catalogue_code, inspection_id, run_id)
+        SELECT catalogue_code, NEW.inspection_id, NEW.id FROM equipment
+        WHERE id = NEW.equipment_id;
+END;
+
+-- trigger inspection_runs_class_update
+CREATE TRIGGER inspection_runs_class_update
+AFTER UPDATE OF id, inspection_id, equipment_id ON inspection_runs
+BEGIN
+    DELETE FROM inspection_classes WHERE run_id = OLD.id;
+    INSERT INTO inspection_classes (catalogue_code, inspection_id, run_id)
+        SELECT catalogue_code, NEW.inspection_id, NEW.id FROM equipment
+        WHERE id = NEW.equipment_id;
 END;
 
 -- trigger inspection_runs_locked_delete
@@ -525,6 +708,53 @@ BEGIN
     SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
 END;
 
+-- trigger inspections_search_delete
+CREATE TRIGGER inspections_search_delete AFTER DELETE ON inspections
+WHEN OLD.unit_opinion != ''
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'opinion' AND ref = OLD.id;
+END;
+
+-- trigger inspections_search_insert
+CREATE TRIGGER inspections_search_insert AFTER INSERT ON inspections
+WHEN NEW.unit_opinion != ''
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.unit_opinion
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.unit_opinion);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'opinion', NEW.id, id, NEW.id FROM search_texts WHERE body = NEW.unit_opinion;
+END;
+
+-- trigger inspections_search_update
+CREATE TRIGGER inspections_search_update AFTER UPDATE OF id, unit_opinion ON inspections
+WHEN OLD.unit_opinion IS NOT NEW.unit_opinion OR OLD.id IS NOT NEW.id
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'opinion' AND ref = OLD.id;
+    INSERT INTO search_texts (body) SELECT NEW.unit_opinion WHERE NEW.unit_opinion != ''
+        AND NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.unit_opinion);
+    INSERT INTO search_docs (kind, ref, text_id, inspection_id)
+        SELECT 'opinion', NEW.id, id, NEW.id FROM search_texts
+        WHERE body = NEW.unit_opinion AND NEW.unit_opinion != '';
+END;
+
+-- trigger search_texts_delete
+CREATE TRIGGER search_texts_delete AFTER DELETE ON search_texts
+BEGIN
+    INSERT INTO search_index (search_index, rowid, body) VALUES ('delete', OLD.id, OLD.body);
+END;
+
+-- trigger search_texts_insert
+CREATE TRIGGER search_texts_insert AFTER INSERT ON search_texts
+BEGIN
+    INSERT INTO search_index (rowid, body) VALUES (NEW.id, NEW.body);
+END;
+
+-- trigger search_texts_no_update
+CREATE TRIGGER search_texts_no_update BEFORE UPDATE ON search_texts
+BEGIN
+    SELECT RAISE(ABORT, 'search texts are added or removed, never changed');
+END;
+
 -- trigger signatures_locked_delete
 CREATE TRIGGER signatures_locked_delete BEFORE DELETE ON signatures
 WHEN (SELECT locked FROM inspections WHERE id = OLD.inspection_id) = 1
@@ -544,5 +774,30 @@ CREATE TRIGGER signatures_locked_update BEFORE UPDATE ON signatures
 WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
 BEGIN
     SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
+END;
+
+-- trigger units_search_delete
+CREATE TRIGGER units_search_delete AFTER DELETE ON units
+BEGIN
+    DELETE FROM search_docs WHERE kind = 'unit' AND ref = OLD.id;
+END;
+
+-- trigger units_search_insert
+CREATE TRIGGER units_search_insert AFTER INSERT ON units
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.name || ' ' || NEW.address
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.name || ' ' || NEW.address);
+    INSERT INTO search_docs (kind, ref, text_id)
+        SELECT 'unit', NEW.id, id FROM search_texts WHERE body = NEW.name || ' ' || NEW.address;
+END;
+
+-- trigger units_search_update
+CREATE TRIGGER units_search_update AFTER UPDATE OF id, name, address ON units
+BEGIN
+    INSERT INTO search_texts (body) SELECT NEW.name || ' ' || NEW.address
+        WHERE NOT EXISTS (SELECT 1 FROM search_texts WHERE body = NEW.name || ' ' || NEW.address);
+    UPDATE search_docs SET ref = NEW.id, text_id = (
+        SELECT id FROM search_texts WHERE body = NEW.name || ' ' || NEW.address
+    ) WHERE kind = 'unit' AND ref = OLD.id;
 END;
 
