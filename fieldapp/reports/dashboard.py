@@ -154,7 +154,6 @@ class ItemCount:
     failures: int
 
 
-@cache
 def _items_of_body(body: str) -> dict[str, tuple[str, str]]:
     """item id → (Chinese, English) text, from a pinned checklist's canonical JSON."""
     data = json.loads(body)
@@ -193,19 +192,30 @@ def top_failed_items(
     result = []
     for item_id, count in rows:
         found = db.execute(
-            "SELECT r.checklist_id, v.body FROM findings f"
-            " JOIN inspection_runs r ON r.id = f.run_id"
-            " JOIN checklist_versions v ON v.content_hash = r.checklist_hash"
-            " WHERE f.item_id = ? ORDER BY f.rowid DESC LIMIT 1",
+            "SELECT r.checklist_id, r.checklist_hash FROM inspection_runs r WHERE r.id = ("
+            " SELECT run_id FROM findings WHERE item_id = ? AND run_id IS NOT NULL LIMIT 1)",
             [item_id],
         ).fetchone()
-        text = _items_of_body(found[1]).get(item_id) if found else None
+        text = _pinned_items(db, found[1]).get(item_id) if found else None
         if found and text:
             result.append(ItemCount(item_id, found[0], text[0], text[1], count))
         else:
             checklist_id, zh, en = _shipped_text(item_id)
             result.append(ItemCount(item_id, checklist_id, zh, en, count))
     return result
+
+
+def _pinned_items(db: Database, content_hash: str) -> dict[str, tuple[str, str]]:
+    """item id → (Chinese, English) text of a pinned checklist (parsed once per hash)."""
+    if content_hash not in _PINNED:
+        row = db.execute(
+            "SELECT body FROM checklist_versions WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        _PINNED[content_hash] = _items_of_body(row[0]) if row else {}
+    return _PINNED[content_hash]
+
+
+_PINNED: dict[str, dict[str, tuple[str, str]]] = {}  # pinned content never changes
 
 
 # --- notices rectified on time ----------------------------------------------------------------

@@ -284,8 +284,11 @@ def test_export_to_excel_and_read_it_back(
 
     target = tmp_path / "units.xlsx"
     _export(qtbot, page, monkeypatch, target, ListKind.UNITS, "xlsx")
-    sheet = load_workbook(target, read_only=True).worksheets[0]
-    values = [list(r) for r in sheet.iter_rows(values_only=True)]
+    workbook = load_workbook(target, read_only=True)
+    try:
+        values = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        workbook.close()  # read-only workbooks keep the file open until closed
     cols = columns(ListKind.UNITS)
     assert list(values[0]) == [c.zh for c in cols]
     assert len(values) - 1 == count(supervisor_ws, ListKind.UNITS)
