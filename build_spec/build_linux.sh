@@ -58,8 +58,13 @@ SRC="$WORK/src"
 if [ "$FROM_WORKING_TREE" = 1 ]; then
     echo "== source: the working tree of $REPO (uncommitted changes included)"
     mkdir -p "$SRC"
-    (cd "$REPO" && git ls-files -z --cached --others --exclude-standard \
-        | tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$SRC"
+    if git -C "$REPO" rev-parse --git-dir >/dev/null 2>&1; then
+        (cd "$REPO" && git ls-files -z --cached --others --exclude-standard \
+            | tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$SRC"
+    else  # not a git checkout (e.g. an unpacked archive): copy all but build leftovers
+        (cd "$REPO" && tar --exclude=./.venv --exclude=./dist --exclude=./build \
+            --exclude=./demo-workspace --exclude='*/__pycache__' -cf - .) | tar -xf - -C "$SRC"
+    fi
 else
     echo "== source: a clean checkout of $REPO ($(git -C "$REPO" rev-parse --short HEAD))"
     if [ -n "$(git -C "$REPO" status --porcelain)" ]; then
