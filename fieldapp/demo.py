@@ -580,7 +580,9 @@ def build_demo(
         )
     today = today or dt.date.today()
     profile = DEMO_PROFILE if role is Role.OFFICER else None
-    ws = Workspace.create(home, role, profile, is_demo=True)
+    ws = Workspace.create(
+        home, role, profile, is_demo=True, supervisor_name="吉林省市场监督管理局（演示）"
+    )
     try:
         with ws.store.transaction() as db:
             summary = _fill(ws, db, seed, today)

@@ -22,7 +22,6 @@ from fieldapp.checklists import pin, shipped_checklists
 from fieldapp.demo import (
     CITIES,
     COLLEAGUES,
-    DEMO_PROFILE,
     KINDS,
     UnitKind,
     _make_device,
@@ -174,8 +173,10 @@ def _make_officers(
 ) -> dict[str, list[OfficerInfo]]:
     from fieldapp.demo_inspections import _png_signature
 
+    # The officer demo's own officer (DEMO_PROFILE) issues nothing here: his work arrives by
+    # importing his batches, so the two demos can be tried together without his notice
+    # numbers (A07-0001, …) being taken already.
     people: list[tuple[str, str, str, str]] = [  # name, law id, officer code, city
-        (DEMO_PROFILE.name, DEMO_PROFILE.law_id, DEMO_PROFILE.officer_code, "220100"),
         *((name, law_id, code, "220100") for name, law_id, code in COLLEAGUES),
     ]
     for city in sorted(cities):

@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None:
             return
-        who = ws.officer.name if ws.officer else ws.role.label("zh")
+        who = ws.officer.name if ws.officer else _bureau_name(ws) or ws.role.label("zh")
         demo = " · " + translate("MainWindow", "demo workspace") if ws.is_demo else ""
         role = (
             translate("MainWindow", "Officer")
@@ -201,3 +201,14 @@ class MainWindow(QMainWindow):
         from fieldapp.gui.about_dialog import AboutDialog
 
         AboutDialog(self).exec()
+
+
+def _bureau_name(ws: Workspace) -> str:
+    """A supervisor workspace's name: the one its signing key carries (its bureau)."""
+    from fieldapp.errors import UserError
+    from fieldapp.keys import own_public_key
+
+    try:
+        return own_public_key(ws.home / "keys").name
+    except UserError:
+        return ""

@@ -495,6 +495,27 @@ class _Merger:
                     " imported. Import this officer's earlier batches first."
                 )
             local = existing.get(key)
+            if local is None and kind is r.NOTICES:
+                clash = self._number_taken(record)
+                if clash:
+                    conflicts.append(
+                        (
+                            kind.name,
+                            label,
+                            json.dumps(record, ensure_ascii=False, sort_keys=True),
+                            f"number {record['number']} is already notice {clash}: two laptops"
+                            " with the same officer code?",
+                        )
+                    )
+                    counts.conflicts += 1
+                    self.skipped.setdefault(kind.name, set()).add(record["id"])
+                    if len(self.report.reasons) < _MAX_REASONS:
+                        self.report.reasons.append(
+                            f"冲突 conflict notices {label}: 文号 {record['number']} 已被另一份"
+                            f"文书使用（两台电脑用了同一个监察员代码？）/ the number is already"
+                            f" used by notice {clash}（已另存待核 / kept for review）"
+                        )
+                    continue
             if local is None:
                 if kind.parent is not None:
                     parent_kind, parent_column = kind.parent
@@ -557,6 +578,21 @@ class _Merger:
         self._write(kind, inserts, updates)
         if conflicts:
             q.add_conflicts(self.db, self.report.batch_id, conflicts)
+
+    def _number_taken(self, record: dict[str, Any]) -> str:
+        """The id of another notice here with the same number or sequence, or ""."""
+        row = self.db.execute(
+            "SELECT id FROM notices WHERE number = ? OR (officer_code = ? AND year = ?"
+            " AND sequence = ? AND kind = ?) LIMIT 1",
+            [
+                record["number"],
+                record["officer_code"],
+                record["year"],
+                record["sequence"],
+                record["kind"],
+            ],
+        ).fetchone()
+        return str(row[0]) if row and row[0] != record["id"] else ""
 
     def _parent_locked(self, parent_kind: str, parent_id: str) -> bool:
         if parent_kind == "inspections":

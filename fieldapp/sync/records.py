@@ -282,6 +282,7 @@ REINSPECTIONS = Kind(
         "note": "t",
         **_STAMP,
     },
+    parent=("notices", "notice_id"),
     refs={"officer_id": "officers"},
 )
 REINSPECTION_FINDINGS = Kind(

@@ -334,3 +334,46 @@ def test_cli_export_import_pack_receipt(
     )
     assert (tmp_path / "a.zip").read_bytes() == out.read_bytes()
     assert set(DATA_TABLES) <= set(table_hashes(supervisor_home))
+
+
+def test_a_notice_number_taken_by_another_notice_is_a_conflict(
+    officer_home: Path, supervisor_home: Path, first_batch: Path, tmp_path: Path
+) -> None:
+    import_(supervisor_home, first_batch)
+    notice = _record(officer_home, r.NOTICES, "state = 'issued' ORDER BY id LIMIT 1")
+    twin = dict(notice, id="0190d5a0-0000-7000-8000-00000000a0a0")  # same number, other id
+    report = import_(
+        supervisor_home, _signed_batch(officer_home, tmp_path / "twin.zip", {"notices": [twin]})
+    )
+    assert report.status == "imported" and report.counts["notices"].conflicts == 1
+    assert "已被另一份文书使用" in "\n".join(report.reasons)
+    assert rows(
+        supervisor_home, "SELECT count(*) FROM notices WHERE number = ?", (notice["number"],)
+    ) == [(1,)]
+    with Workspace.open(supervisor_home) as ws, ws.store.reading() as db:
+        assert [c.record_id for c in q.open_conflicts(db)] == [twin["id"]]
+
+
+def test_the_two_demos_work_together(officer_home: Path, tmp_path: Path) -> None:
+    """Issue #6's walk-through: the officer demo's batch into the supervisor demo and back."""
+    from fieldapp.demo import build_demo
+    from fieldapp.domain.models import Role
+
+    supervisor = tmp_path / "supervisor-demo"
+    build_demo(supervisor, Role.SUPERVISOR)
+    with Workspace.open(officer_home) as off, Workspace.open(supervisor) as sup:
+        wf.export_own_key(off, tmp_path / "o.json")
+        wf.export_own_key(sup, tmp_path / "s.json")
+        wf.trust_key_file(sup, tmp_path / "o.json")
+        wf.trust_key_file(off, tmp_path / "s.json")
+        batch = tmp_path / "b.zip"
+        sync.export_batch(off, batch, signing_key(officer_home))
+        report = sync.import_file(sup, batch)
+        totals = report.totals()
+        assert totals.new > 3000 and totals.conflicts == totals.refused == 0
+        assert sync.import_file(sup, batch).status == "already"
+        receipt, pack = tmp_path / "r.zip", tmp_path / "p.zip"
+        sync.write_receipt(sup, report.batch_id, receipt, signing_key(supervisor))
+        sync.write_pack(sup, pack, signing_key(supervisor), district="2201")
+        assert sync.import_file(off, receipt).totals().new > 0
+        assert sync.import_file(off, pack).totals().refused == 0
