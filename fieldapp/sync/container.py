@@ -250,7 +250,10 @@ class ContainerWriter:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
         os.close(fd)
         self._tmp = Path(tmp)
-        self._zip = zipfile.ZipFile(self._tmp, "w", compression=zipfile.ZIP_DEFLATED)
+        # level 1: faster than the default; the photos (stored as they are) dominate the size
+        self._zip = zipfile.ZipFile(
+            self._tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+        )
         self._entries: list[Entry] = []
         self._names: set[str] = set()
         self.bytes_written = 0
