@@ -66,11 +66,27 @@ class ExportResult:
 
 
 _EXTRA = {"inspection_runs": ("checklist_hash",), "reinspection_findings": ("photos",)}
+# kinds that travel with their parent the first time it goes out (no export bookkeeping)
+_SENT_WITH_PARENT = frozenset(
+    {
+        "inspection_runs",
+        "inspection_officers",
+        "answers",
+        "answer_photos",
+        "findings",
+        "signatures",
+        "documents",
+        "reinspection_findings",
+    }
+)
 
 
 def _selected(kind: r.Kind) -> list[str]:
-    """The few columns the exporter looks at: key, rev, attachment hashes and the like."""
-    wanted = [*kind.key, *(["rev"] if kind.has_rev else []), *kind.hashes]
+    """The few columns the exporter looks at: key and rev (top-level kinds, whose export is
+    remembered), attachment hashes and the like."""
+    child = kind.name in _SENT_WITH_PARENT
+    remembered = [] if child else [*kind.key, *(["rev"] if kind.has_rev else [])]
+    wanted = [*remembered, *kind.hashes]
     return wanted + [c for c in _EXTRA.get(kind.name, ()) if c not in wanted]
 
 
