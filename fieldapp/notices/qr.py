@@ -576,9 +576,8 @@ def _make_qr(text: str) -> qrcode.QRCode:
 # many payloads) from one layout: in qrcode's scoring layouts every function module is
 # mask-independent (format bits are left light), so layout k is layout 0 XOR a fixed,
 # per-version difference, which we keep. Rows become ints and strings, and the four rules
-# run as bit operations, regular expressions and ``str.count``.
+# run as bit operations and ``str.count``.
 
-_RUN_OF_FIVE: Final = re.compile(r"0{5,}|1{5,}")
 _FINDER_LIKE: Final = ("10111010000", "00001011101")
 _mask_differences: dict[int, list[list[int]]] = {}
 
@@ -605,17 +604,26 @@ def mask_penalty(rows: list[int], size: int) -> int:
     """The ISO/IEC 18004 §7.8.3 penalty of a ``size``×``size`` matrix given as row ints."""
     full = (1 << size) - 1
     row_texts = [format(row, f"0{size}b") for row in rows]
-    lines = "\n".join(row_texts) + "\n" + "\n".join(map("".join, zip(*row_texts, strict=True)))
-    penalty = sum(len(run) - 2 for run in _RUN_OF_FIVE.findall(lines))  # runs of five or more
+    column_texts = list(map("".join, zip(*row_texts, strict=True)))
+    # runs of five or more of one colour: (length − 2) each = windows of five + 2 per run
+    pairs = (1 << (size - 1)) - 1
+    windows = (1 << (size - 4)) - 1
+    runs = 0
+    for line in (*rows, *(int(text, 2) for text in column_texts)):
+        same = ~(line ^ (line >> 1)) & pairs  # bit j: modules j and j+1 alike
+        five = same & (same >> 1) & (same >> 2) & (same >> 3) & windows
+        if five:
+            runs += five.bit_count() + 2 * (five & ~(same << 1)).bit_count()
     blocks = 0  # 2×2 blocks of one colour
     inner = full >> 1
     for upper, lower in itertools.pairwise(rows):
         same = ~(upper ^ lower) & full
         blocks += (same & (same >> 1) & ~(upper ^ (upper >> 1)) & inner).bit_count()
-    penalty += 3 * blocks
-    penalty += 40 * sum(lines.count(pattern) for pattern in _FINDER_LIKE)
+    lines = "\n".join(row_texts) + "\n" + "\n".join(column_texts)
+    finders = sum(lines.count(pattern) for pattern in _FINDER_LIKE)
     dark = sum(row.bit_count() for row in rows)
-    return penalty + int(abs(float(dark) / size**2 * 100 - 50) / 5) * 10
+    balance = int(abs(float(dark) / size**2 * 100 - 50) / 5) * 10
+    return runs + 3 * blocks + 40 * finders + balance
 
 
 def _penalties(code: qrcode.QRCode) -> tuple[list[int], list[list[int]]]:
