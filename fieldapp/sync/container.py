@@ -845,3 +845,12 @@ def open_container(path: Path, lookup: KeyLookup) -> Container:
 
 def app_version() -> str:
     return __version__
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a whole file, read in chunks."""
+    hasher = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            hasher.update(chunk)
+    return hasher.hexdigest()

@@ -9,7 +9,10 @@ Drafts stay on the laptop until finished. Every batch is also kept in the worksp
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,10 +31,13 @@ from fieldapp.store import registry as reg
 from fieldapp.store import sync as q
 from fieldapp.sync import records as r
 from fieldapp.sync.container import (
+    FORMAT,
+    VERSION,
     ContainerWriter,
     Manifest,
     Producer,
     app_version,
+    file_sha256,
     now_text,
     write_errors,
 )
@@ -126,7 +132,33 @@ def _producer(ws: Workspace, signing_key: Ed25519PrivateKey) -> Producer:
         officer_code=code,
         organisation=organisation,
         device=ws.device_id,
-        public_key=__import__("base64").b64encode(raw).decode("ascii"),
+        public_key=base64.b64encode(raw).decode("ascii"),
+    )
+
+
+def _manifest(
+    ws: Workspace,
+    signing_key: Ed25519PrivateKey,
+    writer: ContainerWriter,
+    kind: str,
+    batch_id: str,
+    sequence: int,
+    counts: dict[str, int],
+    extra: dict[str, Any],
+) -> Manifest:
+    """The manifest of a file written by this workspace (format 1)."""
+    return Manifest(
+        format=FORMAT,
+        version=VERSION,
+        batch_id=batch_id,
+        kind=kind,
+        producer=_producer(ws, signing_key),
+        sequence=sequence,
+        created_at=now_text(),
+        app_version=app_version(),
+        entries=writer.entries,
+        counts=counts,
+        extra=extra,
     )
 
 
@@ -230,11 +262,7 @@ class _Batch:
         reinspections = self._changed(r.REINSPECTIONS)
         photos_index = _index(r.REINSPECTION_FINDINGS, "photos")
         for row in re_findings:
-            try:
-                listed = json.loads(row[photos_index] or "[]")
-            except ValueError:
-                listed = []
-            self.hashes.update(h for h in listed if isinstance(h, str))
+            self.hashes.update(r.photo_hashes(row[photos_index]))
         amendments = self._changed(
             r.AMENDMENTS,
             "inspection_id IN (SELECT id FROM inspections WHERE state != 'draft')",
@@ -274,8 +302,6 @@ def _copy_out(kept: Path, out: Path) -> None:
         with kept.open("rb") as src, tmp.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1024 * 1024)
             dst.flush()
-            import os
-
             os.fsync(dst.fileno())
         if tmp.stat().st_size != kept.stat().st_size:
             raise OSError("the copy is shorter than the original")
@@ -312,8 +338,7 @@ def export_batch(
         sequence = q.last_export_sequence(db) + 1
         code = ws.officer.officer_code if ws.officer else "officer"
         kept = ws.home / "exports" / f"batch-{_safe(code)}-{sequence:04d}.zip"
-        writer = _open_writer(kept)
-        try:
+        with _writing(kept) as writer:
             batch = _Batch(db, everything)
             counts: dict[str, int] = {}
             for kind, rows in batch.collect():
@@ -339,26 +364,17 @@ def export_batch(
                 writer.add_file(f"attachments/{sha}", ws.attachments.path_for(sha), sha)
                 if progress and (done % 50 == 0 or done == len(attachments)):
                     progress("attachments", done, len(attachments))
-            manifest = Manifest(
-                format="fieldapp-batch",
-                version=1,
-                batch_id=batch_id,
-                kind="batch",
-                producer=_producer(ws, signing_key),
-                sequence=sequence,
-                created_at=now_text(),
-                app_version=app_version(),
-                entries=writer.entries,
-                counts=counts,
+            manifest = _manifest(
+                ws,
+                signing_key,
+                writer,
+                "batch",
+                batch_id,
+                sequence,
+                counts,
                 extra={"everything": everything},
             )
             writer.finish(manifest, signing_key)
-        except OSError as err:
-            writer.abort()
-            raise write_errors(kept)(err) from err
-        except BaseException:
-            writer.abort()
-            raise
         size = kept.stat().st_size
         q.mark_exported(db, batch_id, batch.marks)
         q.record_batch(
@@ -374,7 +390,7 @@ def export_batch(
                 created_at=manifest.created_at,
                 processed_at=now_text(),
                 file_name=kept.name,
-                sha256=_file_hash(kept),
+                sha256=file_sha256(kept),
                 size=size,
                 records=sum(counts.values()),
                 report={"counts": counts, "attachments": len(attachments)},
@@ -418,7 +434,7 @@ def copy_again(ws: Workspace, sequence: int, out: Path) -> Path:
             f"没有第 {sequence} 批的导出记录。 / There is no exported batch number {sequence}."
         )
     kept = ws.home / "exports" / rows[0].file_name
-    if not kept.is_file() or _file_hash(kept) != rows[0].sha256:
+    if not kept.is_file() or file_sha256(kept) != rows[0].sha256:
         raise UserError(
             f"第 {sequence} 批的保存文件 {kept} 缺失或已改变；请用 `fieldapp export --all` 重新"
             f"导出全部。 / The kept copy of batch {sequence} ({kept}) is missing or changed;"
@@ -432,21 +448,22 @@ def _safe(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)[:40] or "x"
 
 
-def _file_hash(path: Path) -> str:
-    import hashlib
-
-    hasher = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            hasher.update(chunk)
-    return hasher.hexdigest()
-
-
-def _open_writer(path: Path) -> ContainerWriter:
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[ContainerWriter]:
+    """A container writer for ``path``; on any failure the half-written file is removed
+    and an OSError becomes a message that says what to do (e.g. the disk is full)."""
     try:
-        return ContainerWriter(path)
+        writer = ContainerWriter(path)
     except OSError as err:
         raise write_errors(path)(err) from err
+    try:
+        yield writer
+    except OSError as err:
+        writer.abort()
+        raise write_errors(path)(err) from err
+    except BaseException:
+        writer.abort()
+        raise
 
 
 # --- the supervisor's reference pack ---------------------------------------------------------
@@ -470,8 +487,7 @@ def write_pack(
     batch_id = uuid7()
     texts = list(checklist_texts) or current_checklist_files(ws.home)
     counts: dict[str, int] = {}
-    writer = _open_writer(out)
-    try:
+    with _writing(out) as writer:
         with ws.store.reading() as db:
             where, params = ("district_code LIKE ?", [f"{district}%"]) if district else ("", [])
             units = list(q.select_rows(db, "units", _columns(r.UNITS), where, params))
@@ -490,7 +506,7 @@ def write_pack(
                 json.dumps(
                     {
                         "key_id": k.key_id,
-                        "public_key": __import__("base64").b64encode(k.public_key).decode(),
+                        "public_key": base64.b64encode(k.public_key).decode(),
                         "name": k.name,
                         "law_id": k.law_id,
                         "organisation": k.organisation,
@@ -513,26 +529,17 @@ def write_pack(
             for name, text in texts
         ]
         counts["checklists"] = writer.add_lines("records/checklists.jsonl", checklist_lines)
-        manifest = Manifest(
-            format="fieldapp-batch",
-            version=1,
-            batch_id=batch_id,
-            kind="pack",
-            producer=_producer(ws, signing_key),
-            sequence=0,
-            created_at=now_text(),
-            app_version=app_version(),
-            entries=writer.entries,
-            counts=counts,
+        manifest = _manifest(
+            ws,
+            signing_key,
+            writer,
+            "pack",
+            batch_id,
+            0,
+            counts,
             extra={"district": district},
         )
         writer.finish(manifest, signing_key)
-    except OSError as err:
-        writer.abort()
-        raise write_errors(out)(err) from err
-    except BaseException:
-        writer.abort()
-        raise
     size = out.stat().st_size
     with ws.store.transaction() as db:
         q.record_batch(
@@ -548,7 +555,7 @@ def write_pack(
                 manifest.created_at,
                 now_text(),
                 out.name,
-                _file_hash(out),
+                file_sha256(out),
                 size,
                 sum(counts.values()),
                 {"counts": counts, "district": district},
@@ -574,25 +581,21 @@ def write_receipt(
     accepted: dict[str, list[list[Any]]] = batch.report.get("accepted", {})
     key_id = own_key_id(ws, signing_key)
     receipt_id = uuid7()
-    writer = _open_writer(out)
-    try:
+    with _writing(out) as writer:
         lines = (
             json.dumps({"kind": kind, "id": rid, "rev": rev}, separators=(",", ":")).encode()
             for kind, pairs in sorted(accepted.items())
             for rid, rev in pairs
         )
         count = writer.add_lines(f"records/{r.RECEIPT_KIND}.jsonl", lines)
-        manifest = Manifest(
-            format="fieldapp-batch",
-            version=1,
-            batch_id=receipt_id,
-            kind="receipt",
-            producer=_producer(ws, signing_key),
-            sequence=0,
-            created_at=now_text(),
-            app_version=app_version(),
-            entries=writer.entries,
-            counts={r.RECEIPT_KIND: count},
+        manifest = _manifest(
+            ws,
+            signing_key,
+            writer,
+            "receipt",
+            receipt_id,
+            0,
+            {r.RECEIPT_KIND: count},
             extra={
                 "for_batch": batch_id,
                 "for_key": batch.producer_key,
@@ -600,12 +603,6 @@ def write_receipt(
             },
         )
         writer.finish(manifest, signing_key)
-    except OSError as err:
-        writer.abort()
-        raise write_errors(out)(err) from err
-    except BaseException:
-        writer.abort()
-        raise
     size = out.stat().st_size
     with ws.store.transaction() as db:
         q.record_batch(
@@ -621,7 +618,7 @@ def write_receipt(
                 manifest.created_at,
                 now_text(),
                 out.name,
-                _file_hash(out),
+                file_sha256(out),
                 size,
                 count,
                 {"for_batch": batch_id},

@@ -22,7 +22,6 @@ is checked on its own, and the whole file goes in as one transaction or not at a
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -43,6 +42,7 @@ from fieldapp.sync.container import (
     BatchRefused,
     Container,
     HostileJSON,
+    file_sha256,
     now_text,
     open_container,
     strict_loads,
@@ -154,14 +154,6 @@ def _trusted_lookup(db: Database) -> Callable[[str], Ed25519PublicKey | None]:
     return lookup
 
 
-def _file_hash(path: Path) -> str:
-    hasher = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            hasher.update(chunk)
-    return hasher.hexdigest()
-
-
 def import_file(
     ws: Workspace,
     path: Path,
@@ -269,7 +261,7 @@ def import_file(
                         created_at=manifest.created_at,
                         processed_at=now_text(),
                         file_name=path.name,
-                        sha256=_file_hash(path),
+                        sha256=file_sha256(path),
                         size=path.stat().st_size,
                         records=report.totals().total,
                         report={
@@ -411,12 +403,7 @@ class _Merger:
                 if record[column]:
                     wanted.add(record[column])
             if kind is r.REINSPECTION_FINDINGS:
-                try:
-                    listed = json.loads(record["photos"])
-                except ValueError:
-                    listed = []
-                if isinstance(listed, list):
-                    wanted.update(h for h in listed if isinstance(h, str))
+                wanted.update(r.photo_hashes(record["photos"]))
         wanted -= self.available
         if wanted:
             local = {
@@ -485,7 +472,8 @@ class _Merger:
                 self._accept(kind, record, incoming_id)
                 continue
             if any(record[c] and record[c] in missing_files for c in kind.hashes) or (
-                kind is r.REINSPECTION_FINDINGS and missing_files & set(_photos(record))
+                kind is r.REINSPECTION_FINDINGS
+                and missing_files & set(r.photo_hashes(record["photos"]))
             ):
                 name = self.report.path.name
                 raise BatchRefused(
@@ -781,14 +769,6 @@ class _Merger:
         changed = q.mark_received(self.db, manifest.batch_id, rows)
         counts.new += changed
         counts.unchanged += len(rows) - changed
-
-
-def _photos(record: dict[str, Any]) -> list[str]:
-    try:
-        listed = json.loads(record["photos"])
-    except ValueError:
-        return []
-    return [h for h in listed if isinstance(h, str)] if isinstance(listed, list) else []
 
 
 @dataclass(frozen=True)

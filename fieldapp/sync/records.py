@@ -7,6 +7,7 @@ Types: ``t`` text, ``t?`` text or null, ``i`` integer, ``i?`` integer or null.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -388,6 +389,15 @@ def check_record(kind: Kind, record: Any) -> dict[str, Any]:
     if kind.has_rev and record["rev"] < 1:
         raise RecordInvalid("rev must be at least 1")
     return record
+
+
+def photo_hashes(photos: str | None) -> list[str]:
+    """The attachment hashes of a re-inspection finding's ``photos`` (a JSON list)."""
+    try:
+        listed = json.loads(photos or "[]")
+    except ValueError:
+        return []
+    return [h for h in listed if isinstance(h, str)] if isinstance(listed, list) else []
 
 
 def record_key(kind: Kind, record: Mapping[str, Any]) -> tuple[Any, ...]:
