@@ -4,7 +4,7 @@ The baseline is the least any renderer must do: a plain ``SimpleDocTemplate`` of
 holding the same strings in the same (already registered) font, so both sides pay the same
 CJK line breaking and font subsetting; ours adds the layout (keep-together findings, the
 signature and closing tables, signature images, the QR code as vectors, the two-pass page
-count). Median of 7 runs after one warm-up each.
+count). Median of 15 runs after one warm-up each, the two taking turns.
 
     python bench/pdf.py        # prints the figures, the payload size and the QR version
 """
@@ -40,7 +40,7 @@ from fieldapp.notices.pdf_notice import order_sentence
 from fieldapp.notices.qr import NoticeClaims, content_digest, key_id_of, qr_version, sign_claims
 
 LAW = "《中华人民共和国特种设备安全法》"
-ROUNDS = 7
+ROUNDS = 15
 
 
 def _signature_png(seed: int) -> bytes:
@@ -160,22 +160,27 @@ def bare_reportlab(strings: list[str], font_name: str) -> bytes:
     return out.getvalue()
 
 
-def _median_seconds(fn: Callable[[], object], rounds: int = ROUNDS) -> float:
-    fn()  # warm-up: font loaded, modules imported, caches filled
-    times = []
+def _median_seconds(*fns: Callable[[], object], rounds: int = ROUNDS) -> list[float]:
+    """The median time of each function, run in turns (one round runs each once) so that a
+    slower or faster spell of the machine falls on all of them alike."""
+    for fn in fns:
+        fn()  # warm-up: font loaded, modules imported, caches filled
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for fn, spent in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            spent.append(time.perf_counter() - start)
+    return [statistics.median(spent) for spent in times]
 
 
 def measure() -> dict[str, dict[str, float]]:
     doc = twenty_finding_notice()
     font = DocumentFont.bundled()
     strings = notice_strings(doc)
-    ours = _median_seconds(lambda: render_notice(doc, font))
-    plain = _median_seconds(lambda: bare_reportlab(strings, font.name))
+    ours, plain = _median_seconds(
+        lambda: render_notice(doc, font), lambda: bare_reportlab(strings, font.name)
+    )
     return {"pdf_notice": {"value": ours, "baseline": plain}}
 
 

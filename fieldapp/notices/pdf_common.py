@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    HRFlowable,
     PageTemplate,
     Paragraph,
     Table,
@@ -264,17 +266,18 @@ def qr_path_operators(matrix: Sequence[Sequence[bool]]) -> str:
     """PDF operators filling the dark modules as one path, in module units: row ``r`` spans
     y = -r-1 … -r. Runs of dark modules in a row become one rectangle (fewer operators, and
     no hairline seams between neighbours)."""
+    stride = len(matrix) + 1
+    rows = b"\0".join(bytes(row) for row in matrix)  # a light module between rows
     operators = []
-    for r, row in enumerate(matrix):
-        start = -1
-        for c, dark in enumerate([*row, False]):
-            if dark and start < 0:
-                start = c
-            elif not dark and start >= 0:
-                operators.append(f"{start} {-r - 1} {c - start} 1 re")
-                start = -1
+    for run in _DARK_RUN.finditer(rows):
+        start, end = run.span()
+        r, c = divmod(start, stride)
+        operators.append(f"{c} {-r - 1} {end - start} 1 re")
     operators.append("f")
     return "\n".join(operators)
+
+
+_DARK_RUN = re.compile(rb"\x01+")
 
 
 class QRBlock(Flowable):  # type: ignore[misc]
@@ -539,30 +542,46 @@ def signature_image(png: bytes) -> SignatureImage:
 SIGNERS_PER_ROW = 3
 
 
-def _signer(signature: Signature, styles: Styles) -> Table:
-    """One signer: role and name, 执法证号, the signature on a line and the date under it."""
-    lines = [para(f"{signature.role}：{signature.name}", styles.signer)]
-    if signature.law_id:
-        lines.append(para(f"执法证号：{signature.law_id}", styles.signer))
-    image: Flowable | str = signature_image(signature.png) if signature.png else ""
-    day = format_date(signature.signed_on) if signature.signed_on else "年　月　日"
-    return make_table(
-        [[lines], [image], [para(day, styles.small_centre)]],
-        [SIGNATURE_BOX[0] + 8 * mm],
-        [
-            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-            ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
-            ("ALIGN", (0, 1), (-1, -1), "CENTER"),
-            ("LINEBELOW", (0, 1), (-1, 1), 0.5, LINE_COLOUR),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ],
-        styles.font,
-        rowHeights=[None, SIGNATURE_BOX[1] + 1, None],
-        hAlign="LEFT",
-    )
+class SignerBlock(Flowable):  # type: ignore[misc]
+    """One signer: role and name, 执法证号, the signature on a line and the date under it
+    (a signer without a picture gets an empty line to sign on paper)."""
+
+    def __init__(self, signature: Signature, styles: Styles) -> None:
+        super().__init__()
+        lines = [para(f"{signature.role}：{signature.name}", styles.signer)]
+        if signature.law_id:
+            lines.append(para(f"执法证号：{signature.law_id}", styles.signer))
+        self.lines = Stack(lines)
+        self.image = signature_image(signature.png) if signature.png else None
+        day = format_date(signature.signed_on) if signature.signed_on else "年　月　日"
+        self.day = Stack([para(day, styles.small_centre)])
+        self.line_height = SIGNATURE_BOX[1] + 1  # the signature sits 1 pt above the line
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = SIGNATURE_BOX[0] + 8 * mm
+        self.lines.canv = self.day.canv = self.canv
+        self.lines.width = self.day.width = self.width
+        upper = self.lines.stacked_height(self.width)
+        lower = self.day.stacked_height(self.width)
+        self.height = upper + _SIGNER_PADDING + self.line_height + lower + _SIGNER_PADDING
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.lines.canv = self.day.canv = self.canv
+        day_top = self.day.stacked_height(self.width) + _SIGNER_PADDING
+        line_y = day_top
+        self.day.draw_stack(day_top)
+        if self.image is not None:
+            self.image.drawOn(self.canv, (self.width - self.image.width) / 2, line_y + 1)
+        self.canv.saveState()
+        self.canv.setStrokeColor(LINE_COLOUR)
+        self.canv.setLineWidth(0.5)
+        self.canv.line(0, line_y, self.width, line_y)
+        self.canv.restoreState()
+        self.lines.draw_stack(self.height)
+
+
+_SIGNER_PADDING = 1  # under the name lines and under the date
 
 
 def signature_table(
@@ -579,7 +598,7 @@ def signature_table(
         signers.append(Signature("记录人", recorder))
     if unit_signature is not None:
         signers.append(unit_signature)
-    cells: list[Any] = [_signer(signature, styles) for signature in signers]
+    cells: list[Any] = [SignerBlock(signature, styles) for signature in signers]
     if refusal:
         cells.append(para(refusal, styles.signer))
     cells += [""] * (-len(cells) % SIGNERS_PER_ROW if cells else SIGNERS_PER_ROW)
@@ -627,12 +646,13 @@ def closing_table(
 
 def header_flowables(issuer: str, title: str, number: str, styles: Styles) -> list[Flowable]:
     """Issuing body centred, the title, the number right-aligned, a rule under them."""
-    rule = make_table(
-        [[""]],
-        [FRAME_WIDTH],
-        [("LINEBELOW", (0, 0), (-1, -1), 1.2, colors.black)],
-        styles.font,
-        rowHeights=[2],
+    rule = HRFlowable(
+        width="100%",
+        thickness=1.2,
+        lineCap="butt",
+        color=colors.black,
+        spaceBefore=0.8,
+        spaceAfter=0,
     )
     return [
         para(issuer, styles.centre) if issuer else para(" ", styles.small),

@@ -8,10 +8,10 @@ Digital COVID Certificate.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import io
-import itertools
 import re
 import zlib
 from collections.abc import Mapping
@@ -20,7 +20,11 @@ from typing import Any, Final
 
 import cbor2
 import qrcode
+import qrcode.base
 import qrcode.constants
+import qrcode.exceptions
+import qrcode.LUT
+import qrcode.util
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
@@ -563,9 +567,125 @@ def b45decode(text: str) -> bytes:
 def _make_qr(text: str) -> qrcode.QRCode:
     code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=0)
     code.add_data(text)
-    code.best_fit()
+    _fit(code)
+    code.data_cache = _data_codewords(code)
     _lay_out_with_best_mask(code)
     return code
+
+
+# --- the data bits ------------------------------------------------------------------------
+#
+# qrcode writes its bit stream one ``put_bit`` call at a time (about 2,000 calls for a notice,
+# three times over) and divides polynomials by building new lists for every step: together
+# about 2 ms of a notice. We hand its own segment writers a buffer that takes a whole field at
+# a time, and compute the Reed-Solomon remainders with its generator polynomials and Galois
+# field tables as a shift register on an int. Segments, mode sizes, version limits, block
+# layout and padding order stay qrcode's; tests compare whole matrices with qrcode's own.
+
+
+class _Bits:
+    """What qrcode's segments need of a ``BitBuffer`` (``put``, ``put_bit``, ``len``), kept
+    as one int; ``buffer`` (the bytes, as ``create_bytes`` reads them) once ``close``d."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.length = 0
+        self.buffer: list[int] = []
+
+    def put(self, num: int, length: int) -> None:
+        self.value = (self.value << length) | (num & ((1 << length) - 1))
+        self.length += length
+
+    def put_bit(self, bit: bool) -> None:
+        self.put(int(bool(bit)), 1)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def close(self) -> None:
+        pad = -self.length % 8
+        self.buffer = list((self.value << pad).to_bytes((self.length + pad) // 8, "big"))
+
+
+def _segments(code: qrcode.QRCode, sizes: Mapping[int, int]) -> _Bits:
+    bits = _Bits()
+    for data in code.data_list:
+        bits.put(data.mode, 4)
+        bits.put(len(data), sizes[data.mode])
+        data.write(bits)
+    return bits
+
+
+def _fit(code: qrcode.QRCode) -> None:
+    """``code.best_fit()``: the smallest version that holds the data, found the same way.
+    Raises ``DataOverflowError`` when not even version 40 holds it."""
+    start = 1
+    while True:
+        sizes = qrcode.util.mode_sizes_for_version(start)
+        needed = len(_segments(code, sizes))
+        limits = qrcode.util.BIT_LIMIT_TABLE[code.error_correction]
+        version = bisect.bisect_left(limits, needed, start)
+        if version == 41:
+            raise qrcode.exceptions.DataOverflowError()
+        if sizes is qrcode.util.mode_sizes_for_version(version):
+            code.version = version
+            return
+        start = version
+
+
+def _data_codewords(code: qrcode.QRCode) -> list[int]:
+    """``qrcode.util.create_data`` for a fitted code: the segments, the terminator, the
+    padding to whole bytes and then PAD0/PAD1; then each block's error correction, and the
+    data and error codewords interleaved block by block."""
+    bits = _segments(code, qrcode.util.mode_sizes_for_version(code.version))
+    blocks = qrcode.base.rs_blocks(code.version, code.error_correction)
+    limit = sum(block.data_count * 8 for block in blocks)
+    if len(bits) > limit:
+        raise qrcode.exceptions.DataOverflowError()
+    bits.put(0, min(limit - len(bits), 4))
+    bits.put(0, -len(bits) % 8)
+    for i in range((limit - len(bits)) // 8):
+        bits.put(qrcode.util.PAD1 if i % 2 else qrcode.util.PAD0, 8)
+    bits.close()
+    data: list[list[int]] = []
+    errors: list[list[int]] = []
+    offset = 0
+    for block in blocks:
+        data.append(bits.buffer[offset : offset + block.data_count])
+        offset += block.data_count
+        errors.append(_remainder(data[-1], block.total_count - block.data_count))
+    return [
+        codewords[i]
+        for group in (data, errors)
+        for i in range(max(map(len, group)))
+        for codewords in group
+        if i < len(codewords)
+    ]
+
+
+_shift_tables: dict[int, list[int]] = {}
+
+
+def _remainder(data: list[int], count: int) -> list[int]:
+    """The ``count`` error correction codewords of ``data``: the remainder of data·x^count
+    divided by qrcode's generator polynomial of degree ``count``, over GF(256)."""
+    if count not in _shift_tables:
+        exp, log = qrcode.base.EXP_TABLE, qrcode.base.LOG_TABLE
+        generator = qrcode.LUT.rsPoly_LUT[count][1:]
+        _shift_tables[count] = [  # factor · generator, packed one byte per coefficient
+            int.from_bytes(
+                bytes(exp[(log[g] + log[f]) % 255] if f and g else 0 for g in generator),
+                "big",
+            )
+            for f in range(256)
+        ]
+    table = _shift_tables[count]
+    top = 8 * (count - 1)
+    keep = (1 << (8 * count)) - 1
+    register = 0
+    for byte in data:
+        register = ((register << 8) & keep) ^ table[byte ^ (register >> top)]
+    return list(register.to_bytes(count, "big"))
 
 
 # --- choosing the mask ----------------------------------------------------------------------
@@ -575,85 +695,130 @@ def _make_qr(text: str) -> qrcode.QRCode:
 # a notice's whole rendering time. We choose exactly the same mask (tests compare the two on
 # many payloads) from one layout: in qrcode's scoring layouts every function module is
 # mask-independent (format bits are left light), so layout k is layout 0 XOR a fixed,
-# per-version difference, which we keep. Rows become ints and strings, and the four rules
-# run as bit operations and ``str.count``.
+# per-version difference, which we keep. The whole matrix is packed into one integer, row
+# after row with a light separator bit between rows (and its transpose into another), so
+# each of the four rules is a handful of whole-matrix bit operations.
 
-_FINDER_LIKE: Final = ("10111010000", "00001011101")
-_mask_differences: dict[int, list[list[int]]] = {}
-
-
-def _rows_as_ints(modules: list[list[bool | None]]) -> list[int]:
-    return [int("".join("1" if m else "0" for m in row), 2) for row in modules]
+_FINDER_LIKE: Final = (0b10111010000, 0b00001011101)
 
 
-def _differences(code: qrcode.QRCode) -> list[list[int]]:
-    """Per mask k: the rows (as ints) of scoring layout k XOR scoring layout 0."""
+@dataclass(frozen=True)
+class _Packing:
+    """Bit masks for a ``size``×``size`` matrix packed with ``size + 1`` bits per row."""
+
+    size: int
+    pairs: int  # bit p: p and p + 1 lie in the same row
+    lower_pairs: int  # the same, in every row but the first (which has no row above it)
+    windows: int  # bit p: p … p + 10 lie in the same row
+
+    @classmethod
+    def of(cls, size: int) -> _Packing:
+        def each_row(row_bits: int) -> int:
+            return int(("0" + format(row_bits, f"0{size}b")) * size, 2)
+
+        pairs = each_row((1 << (size - 1)) - 1)
+        return cls(
+            size,
+            pairs,
+            pairs & ~(((1 << size) - 1) << ((size + 1) * (size - 1))),
+            each_row((1 << max(size - 10, 0)) - 1),
+        )
+
+
+_packings: dict[int, _Packing] = {}
+_mask_differences: dict[int, list[tuple[int, int]]] = {}
+
+
+def _packed(modules: list[list[bool | None]] | list[str]) -> tuple[int, int]:
+    """A matrix (rows of modules, or of "0"/"1" texts) as (rows packed, columns packed)."""
+    texts = [
+        row if isinstance(row, str) else "".join("1" if m else "0" for m in row) for row in modules
+    ]
+    columns = map("".join, zip(*texts, strict=True))
+    return int("0" + "0".join(texts), 2), int("0" + "0".join(columns), 2)
+
+
+def _packing(size: int) -> _Packing:
+    if size not in _packings:
+        _packings[size] = _Packing.of(size)
+    return _packings[size]
+
+
+def _lines_penalty(packed: int, packing: _Packing) -> int:
+    """Rules 1 and 3 over the rows of ``packed``: runs of five or more modules of one colour
+    score their length − 2; each finder-like 1:1:3:1:1 pattern with four light modules on
+    one side scores 40."""
+    same = ~(packed ^ (packed >> 1)) & packing.pairs  # bit p: modules p and p + 1 alike
+    five = same & (same >> 1) & (same >> 2) & (same >> 3)
+    runs = five.bit_count() + 2 * (five & ~(same << 1)).bit_count()  # windows + 2 per run
+    light = ~packed
+    finders = 0
+    for pattern in _FINDER_LIKE:
+        found = packing.windows
+        for j in range(11):
+            found &= (packed if pattern >> j & 1 else light) >> j
+        finders += found.bit_count()
+    return runs + 40 * finders
+
+
+def _penalty(rows: int, columns: int, packing: _Packing) -> int:
+    size = packing.size
+    same_below = ~(rows ^ (rows >> (size + 1)))  # bit p: module p alike the one above it
+    blocks = same_below & (same_below >> 1) & ~(rows ^ (rows >> 1)) & packing.lower_pairs
+    balance = int(abs(float(rows.bit_count()) / size**2 * 100 - 50) / 5) * 10
+    return (
+        _lines_penalty(rows, packing)
+        + _lines_penalty(columns, packing)
+        + 3 * blocks.bit_count()
+        + balance
+    )
+
+
+def mask_penalty(rows: list[int], size: int) -> int:
+    """The ISO/IEC 18004 §7.8.3 penalty of a ``size``×``size`` matrix given as row ints."""
+    return _penalty(*_packed([format(row, f"0{size}b") for row in rows]), _packing(size))
+
+
+def _differences(code: qrcode.QRCode) -> list[tuple[int, int]]:
+    """Per mask k: scoring layout k XOR scoring layout 0, packed as rows and as columns."""
     version = int(code.version)
     if version not in _mask_differences:
         layouts = []
         for mask in range(8):
             code.makeImpl(True, mask)
-            layouts.append(_rows_as_ints(code.modules))
-        _mask_differences[version] = [
-            [a ^ b for a, b in zip(layout, layouts[0], strict=True)] for layout in layouts
-        ]
+            layouts.append(_packed(code.modules))
+        rows_0, columns_0 = layouts[0]
+        _mask_differences[version] = [(r ^ rows_0, c ^ columns_0) for r, c in layouts]
     return _mask_differences[version]
 
 
-def mask_penalty(rows: list[int], size: int) -> int:
-    """The ISO/IEC 18004 §7.8.3 penalty of a ``size``×``size`` matrix given as row ints."""
-    full = (1 << size) - 1
-    row_texts = [format(row, f"0{size}b") for row in rows]
-    column_texts = list(map("".join, zip(*row_texts, strict=True)))
-    # runs of five or more of one colour: (length − 2) each = windows of five + 2 per run
-    pairs = (1 << (size - 1)) - 1
-    windows = (1 << (size - 4)) - 1
-    runs = 0
-    for line in (*rows, *(int(text, 2) for text in column_texts)):
-        same = ~(line ^ (line >> 1)) & pairs  # bit j: modules j and j+1 alike
-        five = same & (same >> 1) & (same >> 2) & (same >> 3) & windows
-        if five:
-            runs += five.bit_count() + 2 * (five & ~(same << 1)).bit_count()
-    blocks = 0  # 2×2 blocks of one colour
-    inner = full >> 1
-    for upper, lower in itertools.pairwise(rows):
-        same = ~(upper ^ lower) & full
-        blocks += (same & (same >> 1) & ~(upper ^ (upper >> 1)) & inner).bit_count()
-    lines = "\n".join(row_texts) + "\n" + "\n".join(column_texts)
-    finders = sum(lines.count(pattern) for pattern in _FINDER_LIKE)
-    dark = sum(row.bit_count() for row in rows)
-    balance = int(abs(float(dark) / size**2 * 100 - 50) / 5) * 10
-    return runs + 3 * blocks + 40 * finders + balance
-
-
-def _penalties(code: qrcode.QRCode) -> tuple[list[int], list[list[int]]]:
-    """Scoring layout 0 as row ints, and the penalty of every mask (leaves layout 0 in place)."""
+def _penalties(code: qrcode.QRCode) -> tuple[int, list[int], list[tuple[int, int]]]:
+    """Scoring layout 0 packed as rows, the penalty of every mask, and the differences
+    (leaves layout 0 in place)."""
     differences = _differences(code)
     code.makeImpl(True, 0)
-    base = _rows_as_ints(code.modules)
-    size = len(base)
-    penalties = [
-        mask_penalty([row ^ diff for row, diff in zip(base, difference, strict=True)], size)
-        for difference in differences
-    ]
-    return base, [penalties, *differences]
+    rows, columns = _packed(code.modules)
+    packing = _packing(len(code.modules))
+    penalties = [_penalty(rows ^ dr, columns ^ dc, packing) for dr, dc in differences]
+    return rows, penalties, differences
 
 
 def best_mask_pattern(code: qrcode.QRCode) -> int:
     """The mask qrcode's own ``best_mask_pattern`` picks, for a code after ``best_fit``."""
-    _, (penalties, *_) = _penalties(code)
+    _, penalties, _ = _penalties(code)
     return penalties.index(min(penalties))
 
 
 def _lay_out_with_best_mask(code: qrcode.QRCode) -> None:
     """What ``code.makeImpl(False, best)`` does, without laying the data out a second time:
     the best scoring layout, then qrcode's own format and version information on it."""
-    base, (penalties, *differences) = _penalties(code)
+    rows, penalties, differences = _penalties(code)
     best = penalties.index(min(penalties))
-    size = len(base)
+    size = len(code.modules)
+    stride = size + 1
+    bits = format(rows ^ differences[best][0], f"0{stride * size}b")
     code.modules = [
-        [bit == "1" for bit in format(row ^ diff, f"0{size}b")]
-        for row, diff in zip(base, differences[best], strict=True)
+        [bit == "1" for bit in bits[r * stride + 1 : (r + 1) * stride]] for r in range(size)
     ]
     code.setup_type_info(False, best)
     code.modules[size - 8][8] = True  # the dark module

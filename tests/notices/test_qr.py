@@ -14,6 +14,7 @@ from pathlib import Path
 import cbor2
 import pytest
 import qrcode
+import qrcode.exceptions
 import qrcode.util
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -718,3 +719,23 @@ def test_penalty_is_qrcode_lost_point_for_every_mask() -> None:
             rows = [int("".join("1" if m else "0" for m in row), 2) for row in code.modules]
             assert qr.mask_penalty(rows, len(rows)) == qrcode.util.lost_point(code.modules)
         assert qr.best_mask_pattern(code) == code.best_mask_pattern()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0" * 41,  # numeric only
+        "FAN1:" + "1234567890" * 9 + "ABC",  # an alphanumeric, a numeric and another segment
+        "fan1:lower case is bytes mode " * 5,
+        "扫码核验" * 30,  # UTF-8 bytes
+        "A" * 1852,  # version 27: the mode sizes change on the way up
+    ],
+)
+def test_matrix_of_every_segment_mode_is_what_qrcode_makes(text: str) -> None:
+    expected = [[bool(m) for m in row] for row in _library_code(text).get_matrix()]
+    assert qr_matrix(text) == expected
+
+
+def test_too_much_data_for_any_version_is_refused() -> None:
+    with pytest.raises(qrcode.exceptions.DataOverflowError):
+        qr_matrix("A" * 4297)  # version 40-Q holds 2,420 alphanumeric characters
