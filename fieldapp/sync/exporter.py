@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import itertools
 import json
 import os
 import shutil
@@ -198,12 +199,28 @@ class _Batch:
             return "1 = 1"
         return f"id NOT IN (SELECT record_id FROM sync_exported WHERE kind = '{kind}')"
 
-    def _children(self, kind: r.Kind, parents: str) -> list[tuple[Any, ...]]:
+    def _children(self, kind: r.Kind, parents: str) -> Iterator[tuple[Any, ...]]:
         """Rows of a child kind whose parent is selected by the SQL ``parents`` (one scan,
-        not one query per few hundred ids)."""
+        not one query per few hundred ids), streamed; the attachments they name are noted
+        as they pass."""
         assert kind.parent is not None
         where = f"{kind.parent[1]} IN ({parents})"
-        return list(q.select_rows(self.db, kind.table, _columns(kind), where))
+        indexes = [_index(kind, c) for c in kind.hashes]
+        photos = _index(kind, "photos") if kind is r.REINSPECTION_FINDINGS else None
+        for row in q.select_rows(self.db, kind.table, _columns(kind), where):
+            for index in indexes:
+                if row[index]:
+                    self.hashes.add(row[index])
+            if photos is not None:
+                self.hashes.update(r.photo_hashes(row[photos]))
+            yield row
+
+    def _runs(self, fresh: str) -> Iterator[tuple[Any, ...]]:
+        """The checklist runs, noting the checklist versions they name as they pass."""
+        hash_index = _index(r.INSPECTION_RUNS, "checklist_hash")
+        for row in self._children(r.INSPECTION_RUNS, fresh):
+            self.checklists.add(row[hash_index])
+            yield row
 
     def _note_hashes(self, kind: r.Kind, rows: Iterable[Sequence[Any]]) -> None:
         indexes = [_index(kind, c) for c in kind.hashes]
@@ -212,7 +229,11 @@ class _Batch:
                 if row[index]:
                     self.hashes.add(row[index])
 
-    def collect(self) -> Iterator[tuple[r.Kind, list[tuple[Any, ...]]]]:
+    def collect(self) -> Iterator[tuple[r.Kind, Iterable[tuple[Any, ...]]]]:
+        """Each kind with its rows; the rows of the children of inspections and
+        re-inspections (nearly all of a batch) are streamed, and the attachments come last,
+        once every record that names one has passed. Consume each kind's rows before asking
+        for the next kind."""
         db = self.db
         yield r.OFFICERS, self._changed(r.OFFICERS)
         yield r.UNITS, self._changed(r.UNITS)
@@ -220,24 +241,16 @@ class _Batch:
         fresh = "SELECT id FROM inspections WHERE state != 'draft' AND " + self._not_sent(
             r.INSPECTIONS.name
         )
-        inspections = self._changed(r.INSPECTIONS, "state != 'draft'")
-        children: dict[str, list[tuple[Any, ...]]] = {}
-        for kind in (
-            r.INSPECTION_RUNS,
-            r.INSPECTION_OFFICERS,
-            r.ANSWERS,
-            r.FINDINGS,
-            r.SIGNATURES,
-            r.DOCUMENTS,
-        ):
-            children[kind.name] = self._children(kind, fresh)
-            self._note_hashes(kind, children[kind.name])
-        children["answer_photos"] = self._children(
-            r.ANSWER_PHOTOS, f"SELECT id FROM answers WHERE inspection_id IN ({fresh})"
+        yield r.INSPECTIONS, self._changed(r.INSPECTIONS, "state != 'draft'")
+        yield r.INSPECTION_RUNS, self._runs(fresh)
+        for kind in (r.INSPECTION_OFFICERS, r.ANSWERS, r.FINDINGS, r.SIGNATURES, r.DOCUMENTS):
+            yield kind, self._children(kind, fresh)
+        yield (
+            r.ANSWER_PHOTOS,
+            self._children(
+                r.ANSWER_PHOTOS, f"SELECT id FROM answers WHERE inspection_id IN ({fresh})"
+            ),
         )
-        self._note_hashes(r.ANSWER_PHOTOS, children["answer_photos"])
-        hash_index = _index(r.INSPECTION_RUNS, "checklist_hash")
-        self.checklists = {row[hash_index] for row in children["inspection_runs"]}
         sent_lists = {} if self.everything else q.exported_revs(db, r.CHECKLIST_VERSIONS.name)
         wanted_lists = sorted(h for h in self.checklists if h not in sent_lists)
         checklist_rows = list(
@@ -251,22 +264,24 @@ class _Batch:
         )
         self.marks += [(r.CHECKLIST_VERSIONS.name, h, 1) for h in wanted_lists]
         yield r.CHECKLIST_VERSIONS, checklist_rows
+        yield (
+            r.AMENDMENTS,
+            self._changed(
+                r.AMENDMENTS,
+                "inspection_id IN (SELECT id FROM inspections WHERE state != 'draft')",
+            ),
+        )
         notices = self._changed(
             r.NOTICES, "inspection_id IN (SELECT id FROM inspections WHERE state != 'draft')"
         )
         self._note_hashes(r.NOTICES, notices)
+        yield r.NOTICES, notices
         re_findings = self._children(
             r.REINSPECTION_FINDINGS,
             "SELECT id FROM reinspections WHERE " + self._not_sent(r.REINSPECTIONS.name),
         )
-        reinspections = self._changed(r.REINSPECTIONS)
-        photos_index = _index(r.REINSPECTION_FINDINGS, "photos")
-        for row in re_findings:
-            self.hashes.update(r.photo_hashes(row[photos_index]))
-        amendments = self._changed(
-            r.AMENDMENTS,
-            "inspection_id IN (SELECT id FROM inspections WHERE state != 'draft')",
-        )
+        yield r.REINSPECTIONS, self._changed(r.REINSPECTIONS)
+        yield r.REINSPECTION_FINDINGS, re_findings
         sent_files = {} if self.everything else q.exported_revs(db, r.ATTACHMENTS.name)
         wanted_files = sorted(h for h in self.hashes if h not in sent_files)
         attachment_rows = list(
@@ -276,21 +291,6 @@ class _Batch:
         )
         self.marks += [(r.ATTACHMENTS.name, row[0], 1) for row in attachment_rows]
         yield r.ATTACHMENTS, attachment_rows
-        yield r.INSPECTIONS, inspections
-        for kind in (
-            r.INSPECTION_RUNS,
-            r.INSPECTION_OFFICERS,
-            r.ANSWERS,
-            r.ANSWER_PHOTOS,
-            r.FINDINGS,
-            r.SIGNATURES,
-            r.DOCUMENTS,
-        ):
-            yield kind, children[kind.name]
-        yield r.AMENDMENTS, amendments
-        yield r.NOTICES, notices
-        yield r.REINSPECTIONS, reinspections
-        yield r.REINSPECTION_FINDINGS, re_findings
 
 
 def _copy_out(kept: Path, out: Path) -> None:
@@ -344,12 +344,14 @@ def export_batch(
             for kind, rows in batch.collect():
                 if cancelled and cancelled():
                     raise ExportCancelled("导出已取消 / export cancelled")
-                if rows:
-                    counts[kind.name] = writer.add_lines(
-                        f"records/{kind.name}.jsonl", (_encode(kind, row) for row in rows)
-                    )
-                    if progress:
-                        progress(kind.name, len(rows), len(rows))
+                first = next(iter_rows := iter(rows), None)
+                if first is None:
+                    continue
+                lines = (_encode(kind, row) for row in itertools.chain([first], iter_rows))
+                count = writer.add_lines(f"records/{kind.name}.jsonl", lines)
+                counts[kind.name] = count
+                if progress:
+                    progress(kind.name, count, count)
             if not counts and not everything:
                 raise NothingToExport(
                     "没有新的或改动过的记录要导出（草稿要完成后才导出）。如需重新导出全部，请用"
