@@ -112,6 +112,22 @@ def _recording_database(path: Path) -> Any:
     return db
 
 
+def _record_side_by_side() -> None:
+    """Statements that ``run_side_by_side`` runs on connections of its own are recorded too
+    (the bare twin runs them one after the other on its one connection)."""
+    import fieldapp.reports.followups as followups
+    from fieldapp.reports import parallel
+
+    real = parallel.run_side_by_side
+
+    def recorded(db: Any, statements: Any) -> Any:
+        rows = real(db, statements)
+        db.statements.extend(statements)
+        return rows
+
+    followups.run_side_by_side = recorded  # type: ignore[assignment]
+
+
 def _bare(conn: sqlite3.Connection, statements: list[tuple[str, Any]]) -> None:
     for sql, params in statements:
         conn.execute(sql, params or ()).fetchall()
@@ -205,6 +221,7 @@ def _child() -> dict[str, Any]:
 
     path = CACHE / "fieldapp.db"
     db = _recording_database(path)
+    _record_side_by_side()
     bare = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     today = dt.date.fromisoformat(
         bare.execute("SELECT value FROM workspace WHERE key = 'demo_today'").fetchone()[0]

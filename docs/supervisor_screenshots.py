@@ -41,6 +41,9 @@ def settle(seconds: float = 0.6) -> None:
 
 
 def save(widget: QWidget, name: str, out: Path) -> None:
+    for page in ("records", "follow_ups"):  # lists are read in the background
+        if hasattr(widget, page):
+            getattr(widget, page).wait_until_read()
     settle()
     path = out / name
     widget.grab().save(str(path))

@@ -34,7 +34,8 @@ from fieldapp.gui.pages import page_heading
 from fieldapp.gui.record_details import DetailPane
 from fieldapp.gui.report_models import Col, Fetch, ReportTableModel, list_columns
 from fieldapp.gui.supervisor_views import fit_columns, make_table
-from fieldapp.gui.tasks import BackgroundTask
+from fieldapp.gui.tasks import BackgroundTask, Progress
+from fieldapp.reports import open_read_only
 from fieldapp.reports.filters import Filters, ListKind
 from fieldapp.workflow import Changes
 from fieldapp.workspace import Workspace
@@ -240,6 +241,7 @@ class SupervisorFollowUps(QWidget):
         self.xlsx_button.clicked.connect(partial(self.export, "xlsx"))
         self.details.unit_chosen.connect(self._unit_chosen)
         self._stale = True
+        self._summary_generation = 0
 
     def _add(
         self,
@@ -257,10 +259,20 @@ class SupervisorFollowUps(QWidget):
         self.tabs.addTab(table, name)
         table.selectionModel().currentRowChanged.connect(partial(self._selected, tab))
         table.doubleClicked.connect(partial(self._drill_down, tab))
+        model.loaded.connect(partial(self._tab_loaded, tab))
+        model.failed.connect(partial(self._tab_failed, tab))
 
     @property
     def current(self) -> Tab:
         return self.tab_list[self.tabs.currentIndex()]
+
+    def wait_until_read(self, timeout: float = 30) -> None:
+        """Block until the summary and every tab have their rows (tests and screenshots)."""
+        for task in list(self.tasks):
+            task.wait(timeout)
+        QCoreApplication.processEvents()
+        for tab in self.tab_list:
+            tab.model.wait(timeout)
 
     def tab_named(self, name: str) -> Tab:
         return next(t for t in self.tab_list if t.name == name)
@@ -284,15 +296,24 @@ class SupervisorFollowUps(QWidget):
         return self.filter_bar.filters(ListKind.NOTICES)
 
     def reload(self) -> None:
+        """The summary line and the tab shown, both read in the background."""
         self._stale = False
-        filters = self.filters()
-        try:
-            with self.workspace.store.reading() as db:
-                open_count, overdue = fu.count_open_notices(db, filters, today=self.today)
-                holds = fu.count_holds(db, filters, today=self.today)
-        except UserError as err:
-            self.summary.setText(f"<span style='color:#b00020'>{html.escape(str(err))}</span>")
-        else:
+        filters, today, db_path = self.filters(), self.today, self.workspace.db_path
+        self._summary_generation += 1
+        generation = self._summary_generation
+
+        def job(_progress: Progress) -> tuple[int, int, int]:
+            db = open_read_only(db_path)
+            try:
+                open_count, overdue = fu.count_open_notices(db, filters, today=today)
+                return open_count, overdue, fu.count_holds(db, filters, today=today)
+            finally:
+                db.close()
+
+        def counted(result: tuple[int, int, int]) -> None:
+            if generation != self._summary_generation:
+                return
+            open_count, overdue, holds = result
             late = translate("FollowUps", "%1 past their deadline").replace("%1", f"{overdue:,}")
             self.summary.setText(
                 translate("FollowUps", "%1 notices open").replace("%1", f"{open_count:,}")
@@ -301,20 +322,44 @@ class SupervisorFollowUps(QWidget):
                     "%1", f"{holds:,}"
                 )
             )
+
+        def failed(err: BaseException) -> None:
+            if generation != self._summary_generation:
+                return
+            if not isinstance(err, UserError):
+                raise err
+            self.summary.setText(f"<span style='color:#b00020'>{html.escape(str(err))}</span>")
+
+        task = BackgroundTask(job, "follow-up counts", self)
+        task.succeeded.connect(counted)
+        task.failed.connect(failed)
+        self.tasks.append(task)
+        task.done.connect(lambda: self.tasks.remove(task))
+        task.done.connect(task.deleteLater)
+        task.start()
         self._load(self.current)
 
     def _load(self, tab: Tab) -> None:
+        """Read the tab in the background; its count line says so meanwhile."""
         tab.stale = False
-        try:
-            tab.model.set_query(tab.fetch(self.filters(), self.today))
-        except UserError as err:
-            tab.model.clear()
-            self._show_tab(tab, error=str(err))
-            return
+        if tab is self.current:
+            self.count_label.setText(translate("FollowUps", "Reading…"))
+        tab.model.set_query(tab.fetch(self.filters(), self.today))
+
+    def _tab_loaded(self, tab: Tab) -> None:
         fit_columns(tab.table, tab.model)
+        if tab is not self.current:
+            return
         self._show_tab(tab)
         if tab.model.rows:
             tab.table.selectRow(0)
+
+    def _tab_failed(self, tab: Tab, err: BaseException) -> None:
+        if not isinstance(err, UserError):
+            raise err
+        tab.model.clear()
+        if tab is self.current:
+            self._show_tab(tab, error=str(err))
 
     def _show_tab(self, tab: Tab, error: str = "") -> None:
         """The count, level choice and export buttons of the tab now shown."""

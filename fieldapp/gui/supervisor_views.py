@@ -95,29 +95,40 @@ class RecordList(QWidget):
         bar.addWidget(self.xlsx_button)
         layout.addLayout(bar)
         self.stale = True
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
+        self._filtered = False
 
     def load(self, filters: Filters, today: dt.date) -> None:
+        """Read the list in the background; the count line says so meanwhile."""
         self.stale = False
         kind = self.kind
-        try:
-            self.model.set_query(
-                lambda db, offset, limit: fetch_rows(
-                    db, kind, filters, offset=offset, limit=limit, today=today
-                ),
-                lambda db: count_rows(db, kind, filters, today=today),
-            )
-        except UserError as err:
-            self.model.clear()
-            self.count_label.setText(f"<span style='color:#b00020'>{html.escape(str(err))}</span>")
-            return
+        self._filtered = not filters.is_empty()
+        self.count_label.setText(translate("Records", "Reading…"))
+        self.model.set_query(
+            lambda db, offset, limit: fetch_rows(
+                db, kind, filters, offset=offset, limit=limit, today=today
+            ),
+            lambda db: count_rows(db, kind, filters, today=today),
+        )
+
+    def _loaded(self) -> None:
         total = self.model.total or 0
         self.count_label.setText(
             translate("Records", "%1 found").replace("%1", f"{total:,}")
-            if not filters.is_empty()
+            if self._filtered
             else translate("Records", "%1 in all").replace("%1", f"{total:,}")
         )
         self.csv_button.setEnabled(total > 0)
         self.xlsx_button.setEnabled(total > 0)
+
+    def _failed(self, err: BaseException) -> None:
+        if not isinstance(err, UserError):
+            raise err
+        self.model.clear()
+        self.count_label.setText(f"<span style='color:#b00020'>{html.escape(str(err))}</span>")
+        self.csv_button.setEnabled(False)
+        self.xlsx_button.setEnabled(False)
 
 
 class RecordsPage(QWidget):
@@ -143,6 +154,8 @@ class RecordsPage(QWidget):
             self.lists[kind] = view
             self.tabs.addTab(view, list_title(kind))
             view.table.selectionModel().currentRowChanged.connect(partial(self._selected, kind))
+            view.model.loaded.connect(partial(self._list_loaded, view))
+            view.model.failed.connect(self._list_failed)
             view.csv_button.clicked.connect(partial(self.export, kind, "csv"))
             view.xlsx_button.clicked.connect(partial(self.export, kind, "xlsx"))
         self.splitter.addWidget(self.tabs)
@@ -183,6 +196,11 @@ class RecordsPage(QWidget):
             if self.isVisible():
                 self.reload()
 
+    def wait_until_read(self, timeout: float = 30) -> None:
+        """Block until every list has its rows (tests and screenshots)."""
+        for view in self.lists.values():
+            view.model.wait(timeout)
+
     def show_list(self, kind: ListKind) -> None:
         self.tabs.setCurrentWidget(self.lists[kind])
 
@@ -192,11 +210,19 @@ class RecordsPage(QWidget):
         view = self.current
         self.filter_bar.set_kind(view.kind)
         view.load(self.filter_bar.filters(view.kind), self.today)
+
+    def _list_loaded(self, view: RecordList) -> None:
+        """Fit the columns to the new rows and show the first one in the detail pane."""
         fit_columns(view.table, view.model)
+        if view is not self.current:
+            return
         if view.model.rows:
             view.table.selectRow(0)
         else:
             self.details.clear()
+
+    def _list_failed(self, _err: BaseException) -> None:
+        self.details.clear()
 
     def _filters_changed(self) -> None:
         for view in self.lists.values():

@@ -79,6 +79,11 @@ from fieldapp.reports.search import search_mode
 from fieldapp.reports.summary import Period, render_summary, write_summary
 
 
+def was_interrupted(err: BaseException) -> bool:
+    """Whether ``err`` is SQLite saying the query was interrupted (a newer one replaced it)."""
+    return isinstance(err, sqlite3.OperationalError) and "interrupt" in str(err)
+
+
 def open_read_only(path: Path) -> Database:
     """A second, read-only connection to a workspace database, for a worker thread.
 
@@ -147,5 +152,6 @@ __all__ = [
     "search_mode",
     "status_label",
     "top_failed_items",
+    "was_interrupted",
     "write_summary",
 ]

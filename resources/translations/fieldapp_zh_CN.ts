@@ -659,6 +659,10 @@
         <translation>%1 台设备被责令停止使用、查封或扣押</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
@@ -1452,6 +1456,10 @@
     <message>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <source>%1 found</source>

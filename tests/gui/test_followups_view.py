@@ -26,6 +26,7 @@ def page(qtbot: QtBot, supervisor_ws: Workspace) -> SupervisorFollowUps:
     qtbot.addWidget(widget)
     widget.resize(1150, 700)
     widget.show()
+    widget.wait_until_read()
     return widget
 
 
@@ -72,6 +73,7 @@ def test_every_tab_shows_its_rows(page: SupervisorFollowUps, supervisor_ws: Work
     assert len(page.tab_list) == len(expected)
     for index, rows in enumerate(expected):
         page.tabs.setCurrentIndex(index)
+        page.wait_until_read()
         tab = page.current
         tab.model.fetch_all()
         assert tab.model.rows == rows, tab.name
@@ -80,7 +82,9 @@ def test_every_tab_shows_its_rows(page: SupervisorFollowUps, supervisor_ws: Work
         # export is offered where a reports list stands behind the tab
         assert page.csv_button.isVisible() == (tab.export is not None)
     page.level.setCurrentIndex(page.level.findData("city"))
+    page.wait_until_read()
     page.tabs.setCurrentIndex(4)
+    page.wait_until_read()
     with supervisor_ws.store.reading() as db:
         cities = fu.counts_by_district(db, today=SUPERVISOR_TODAY, level="city")
     assert page.current.model.rows == cities
@@ -92,11 +96,13 @@ def test_double_click_on_an_officer_shows_their_open_notices(
     page: SupervisorFollowUps, supervisor_ws: Workspace
 ) -> None:
     page.tabs.setCurrentIndex(3)
+    page.wait_until_read()
     officers = page.current.model.rows
     busiest = max(range(len(officers)), key=lambda i: officers[i].open)
     officer = officers[busiest]
     assert officer.open > 0
     page._drill_down(page.current, page.current.model.index(busiest, 0))
+    page.wait_until_read()
     assert page.tabs.currentIndex() == 0
     assert page.filter_bar.officer.currentData() == officer.officer_id
     model = page.current.model
@@ -111,6 +117,7 @@ def test_the_area_filter_narrows_the_summary(
 ) -> None:
     bar = page.filter_bar
     bar.area.setCurrentIndex(bar.area.findData("220100"))
+    page.wait_until_read()
     with supervisor_ws.store.reading() as db:
         open_count, _overdue = fu.count_open_notices(
             db, Filters(area="220100"), today=SUPERVISOR_TODAY
@@ -132,6 +139,7 @@ def test_export_overdue_devices(
     target = tmp_path / "overdue.csv"
     monkeypatch.setattr(exports, "choose_export_path", lambda *_: target)
     page.tabs.setCurrentIndex(5)
+    page.wait_until_read()
     page.csv_button.click()
     with qtbot.waitSignal(page.tasks[-1].done, timeout=20000):
         pass

@@ -27,6 +27,7 @@ def page(qtbot: QtBot, supervisor_ws: Workspace) -> RecordsPage:
     qtbot.addWidget(widget)
     widget.resize(1150, 700)
     widget.show()
+    widget.wait_until_read()
     return widget
 
 
@@ -41,6 +42,7 @@ def test_every_list_shows_what_the_reports_api_gives(
 ) -> None:
     for kind in KINDS:
         page.show_list(kind)
+        page.wait_until_read()
         view = page.lists[kind]
         model = view.model
         assert model.total == count(supervisor_ws, kind) > 0, kind
@@ -60,10 +62,12 @@ def test_lists_load_a_page_at_a_time(page: RecordsPage, supervisor_ws: Workspace
     view = page.lists[ListKind.INSPECTIONS]
     view.model.page_size = 50
     page.reload()
+    page.wait_until_read()
     assert len(view.model.rows) == 50 and view.model.canFetchMore()
     total = count(supervisor_ws, ListKind.INSPECTIONS)
     assert total > 100
     view.table.scrollToBottom()  # the view asks for the next page itself
+    page.wait_until_read()
     assert len(view.model.rows) == 100
     view.model.fetch_all()
     assert len(view.model.rows) == total and not view.model.canFetchMore()
@@ -77,7 +81,9 @@ def test_filters_narrow_every_list(
 ) -> None:
     bar = page.filter_bar
     bar.area.setCurrentIndex(bar.area.findData("220100"))  # 长春市
+    page.wait_until_read()
     page.show_list(ListKind.NOTICES)
+    page.wait_until_read()
     notices = page.lists[ListKind.NOTICES].model
     notices.fetch_all()
     expected = count(supervisor_ws, ListKind.NOTICES, Filters(area="220100"))
@@ -85,6 +91,7 @@ def test_filters_narrow_every_list(
     assert all(r.district_name.startswith("长春市") for r in notices.rows)
 
     bar.set_status(ListKind.NOTICES, "overdue")
+    page.wait_until_read()
     assert bar.status.currentData() == "overdue"
     notices.fetch_all()
     overdue = count(supervisor_ws, ListKind.NOTICES, Filters(area="220100", status="overdue"))
@@ -97,15 +104,21 @@ def test_filters_narrow_every_list(
 
     # the status belongs to the list: other lists keep theirs
     page.show_list(ListKind.INSPECTIONS)
+    page.wait_until_read()
     assert bar.status.currentData() == ""
     page.show_list(ListKind.NOTICES)
+    page.wait_until_read()
     assert bar.status.currentData() == "overdue"
 
     # measure and equipment class on the findings
     bar.clear()
+    page.wait_until_read()
     bar.measure.setCurrentIndex(bar.measure.findData("stop_use"))
+    page.wait_until_read()
     bar.equipment_class.setCurrentIndex(bar.equipment_class.findData("3000"))
+    page.wait_until_read()
     page.show_list(ListKind.FINDINGS)
+    page.wait_until_read()
     findings = page.lists[ListKind.FINDINGS].model
     findings.fetch_all()
     expected = count(
@@ -115,12 +128,15 @@ def test_filters_narrow_every_list(
     assert {(r.measure, r.equipment_class[:1]) for r in findings.rows} == {("stop_use", "3")}
     # devices have no officer or measure: those filters are offered disabled there
     page.show_list(ListKind.DEVICES)
+    page.wait_until_read()
     assert not bar.measure.isEnabled() and not bar.officer.isEnabled()
     assert bar.filters(ListKind.DEVICES).measure == ""
 
     bar.clear()
+    page.wait_until_read()
     assert page.lists[ListKind.DEVICES].model.total == count(supervisor_ws, ListKind.DEVICES)
     page.show_list(ListKind.NOTICES)
+    page.wait_until_read()
     assert notices.total == count(supervisor_ws, ListKind.NOTICES)
 
 
@@ -129,21 +145,26 @@ def test_search_box_finds_units_and_findings(
     qtbot: QtBot, page: RecordsPage, supervisor_ws: Workspace
 ) -> None:
     page.show_list(ListKind.FINDINGS)
+    page.wait_until_read()
     findings = page.lists[ListKind.FINDINGS].model
     word = findings.rows[0].text[:4]
     with qtbot.waitSignal(page.filter_bar.changed, timeout=2000):
         page.filter_bar.search.setText(word)  # searched after a short pause in typing
+    page.wait_until_read()
     findings.fetch_all()
     expected = count(supervisor_ws, ListKind.FINDINGS, Filters(text=word))
     assert 0 < len(findings.rows) == expected
     assert all(word in r.text or word in r.unit_name for r in findings.rows)
 
     page.show_list(ListKind.UNITS)
+    page.wait_until_read()
     units = page.lists[ListKind.UNITS].model
     page.filter_bar.set_text("购物中心")
+    page.wait_until_read()
     assert units.rows and all("购物中心" in r.name or "购物中心" in r.address for r in units.rows)
 
     page.filter_bar.set_text("没有这样的单位名称")
+    page.wait_until_read()
     assert units.total == 0 and not units.rows
     assert page.details.record_id == ""
 
@@ -154,6 +175,7 @@ def test_bad_date_range_is_said_not_raised(page: RecordsPage) -> None:
 
     set_date(page.filter_bar.date_to, SUPERVISOR_TODAY.replace(year=2025))
     set_date(page.filter_bar.date_from, SUPERVISOR_TODAY)
+    page.wait_until_read()
     view = page.current
     assert not view.model.rows
     assert "开始日期晚于结束日期" in view.count_label.text()
@@ -162,16 +184,20 @@ def test_bad_date_range_is_said_not_raised(page: RecordsPage) -> None:
 @pytest.mark.usefixtures("zh")
 def test_only_this_unit_limits_every_list(page: RecordsPage, supervisor_ws: Workspace) -> None:
     page.show_list(ListKind.INSPECTIONS)
+    page.wait_until_read()
     first = page.lists[ListKind.INSPECTIONS].model.rows[0]
     page.details.unit_button.click()
+    page.wait_until_read()
     assert page.filter_bar.unit_chip.isVisible()
     assert first.unit_name in page.filter_bar.unit_chip.text()
     inspections = page.lists[ListKind.INSPECTIONS].model
     assert inspections.rows and {r.unit_id for r in inspections.rows} == {first.unit_id}
     page.show_list(ListKind.DEVICES)
+    page.wait_until_read()
     devices = page.lists[ListKind.DEVICES].model
     assert devices.rows and {r.unit_id for r in devices.rows} == {first.unit_id}
     page.filter_bar.unit_chip.click()
+    page.wait_until_read()
     assert not page.filter_bar.unit_chip.isVisible()
     assert devices.total == count(supervisor_ws, ListKind.DEVICES)
 
@@ -196,6 +222,7 @@ def test_details_show_photos_signatures_and_the_pdf(
 
     # a finding with photos taken on site, then back to its inspection
     page.show_list(ListKind.FINDINGS)
+    page.wait_until_read()
     findings = page.lists[ListKind.FINDINGS].model
     findings.fetch_all()
     shown_photo = False
@@ -213,9 +240,11 @@ def test_details_show_photos_signatures_and_the_pdf(
 
     # a device and a unit
     page.show_list(ListKind.DEVICES)
+    page.wait_until_read()
     device = page.lists[ListKind.DEVICES].model.rows[0]
     assert device.equipment_code in details.browser.toPlainText()
     page.show_list(ListKind.UNITS)
+    page.wait_until_read()
     unit = page.lists[ListKind.UNITS].model.rows[0]
     assert unit.credit_code in details.browser.toPlainText()
     assert not details.tabs.isTabEnabled(1), "a unit has no documents of its own"
@@ -238,6 +267,7 @@ def _export(
 ) -> None:
     monkeypatch.setattr(exports, "choose_export_path", lambda *_: target)
     page.show_list(kind)
+    page.wait_until_read()
     button = page.lists[kind].csv_button if fmt == "csv" else page.lists[kind].xlsx_button
     button.click()
     task = page.tasks[-1]
@@ -254,6 +284,7 @@ def test_export_the_filtered_list_to_csv_and_read_it_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page.filter_bar.area.setCurrentIndex(page.filter_bar.area.findData("220100"))
+    page.wait_until_read()
     target = tmp_path / "指令书.csv"
     _export(qtbot, page, monkeypatch, target, ListKind.NOTICES, "csv")
     with target.open(encoding="utf-8-sig", newline="") as handle:
@@ -316,3 +347,18 @@ def test_a_cancelled_export_leaves_no_file(
     assert not target.exists()
     assert not list(tmp_path.glob("cancelled*"))
     assert page.message.text()
+
+
+@pytest.mark.usefixtures("zh")
+def test_a_newer_query_replaces_one_still_reading(
+    page: RecordsPage, supervisor_ws: Workspace
+) -> None:
+    view = page.lists[ListKind.NOTICES]
+    view.load(Filters(), SUPERVISOR_TODAY)
+    assert view.model.loading and "正在读取" in view.count_label.text()
+    view.load(Filters(area="220100"), SUPERVISOR_TODAY)  # before the first has come back
+    view.model.wait()
+    expected = count(supervisor_ws, ListKind.NOTICES, Filters(area="220100"))
+    assert view.model.total == expected < count(supervisor_ws, ListKind.NOTICES)
+    assert all(r.district_name.startswith("长春市") for r in view.model.rows)
+    assert f"{expected:,}" in view.count_label.text()

@@ -27,6 +27,7 @@ def test_supervisor_sections(qtbot: QtBot, supervisor_ws: Workspace) -> None:
     assert isinstance(window.follow_ups, SupervisorFollowUps)
     window.show_section(2)
     assert window.ui.pages.currentWidget() is window.follow_ups
+    window.follow_ups.wait_until_read()
     assert window.follow_ups.current.model.rows, "the open notices are read when shown"
     records, dashboards = window.supervisor_actions
     assert [records.shortcut().toString(), dashboards.shortcut().toString()] == [
@@ -35,6 +36,7 @@ def test_supervisor_sections(qtbot: QtBot, supervisor_ws: Workspace) -> None:
     ]
     records.trigger()
     assert isinstance(window.ui.pages.currentWidget(), RecordsPage)
+    window.records.wait_until_read()
     assert window.records.current.model.rows
     with qtbot.waitSignal(window.dashboards.loaded, timeout=20000):
         dashboards.trigger()
