@@ -4,8 +4,9 @@ filtered list to CSV or XLSX, and the month/quarter summary PDF (fieldapp.report
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -22,11 +23,19 @@ from PySide6.QtWidgets import (
 from fieldapp.errors import UserError
 from fieldapp.gui.i18n import language
 from fieldapp.gui.tasks import BackgroundTask, Cancelled, Progress, run_with_progress
-from fieldapp.reports.export import ExportCancelled, export_rows
+from fieldapp.reports.export import (
+    ExportCancelled,
+    describe_filters,
+    export_rows,
+    export_table,
+)
 from fieldapp.reports.filters import Filters, ListKind
 from fieldapp.reports.lists import count_rows
 from fieldapp.reports.summary import Period, render_summary
 from fieldapp.workspace import Workspace
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 translate = QCoreApplication.translate
 
@@ -94,6 +103,16 @@ def export_list(
         finally:
             db.close()
 
+    return run_with_progress(
+        parent,
+        translate("Exports", "Exporting %1…").replace("%1", list_title(kind)),
+        job,
+        _reporter(parent, path, done),
+        _failure_reporter(parent, done),
+    )
+
+
+def _reporter(parent: QWidget, path: Path, done: Callable[[str], None]) -> Callable[[Any], None]:
     def succeeded(rows: object) -> None:
         done(
             translate("Exports", "%1 rows written to %2")
@@ -101,6 +120,12 @@ def export_list(
             .replace("%2", str(path))
         )
 
+    return succeeded
+
+
+def _failure_reporter(
+    parent: QWidget, done: Callable[[str], None]
+) -> Callable[[BaseException], None]:
     def failed(err: BaseException) -> None:
         if _is_cancel(err):
             done(translate("Exports", "Export cancelled; no file was written."))
@@ -112,13 +137,65 @@ def export_list(
         else:
             raise err
 
+    return failed
+
+
+def export_table_rows(
+    parent: QWidget,
+    workspace: Workspace,
+    title: str,
+    cols: Sequence[tuple[str, str]],
+    fetch: Callable[[Database, int, int], Sequence[Any]],
+    filters: Filters,
+    fmt: str,
+    today: dt.date,
+    done: Callable[[str], None],
+) -> BackgroundTask | None:
+    """Like ``export_list``, for a table that is not one of the five lists (a follow-up
+    tab): every row ``fetch`` gives, page after page, with the columns ``cols`` (key,
+    title). Returns the running task, or None when the user chose no file."""
+    path = choose_export_path(parent, suggested_name(workspace, title, today, fmt), fmt)
+    if path is None:
+        return None
+    db_path, lang = workspace.db_path, language()
+    keys, headers = [key for key, _ in cols], [header for _, header in cols]
+
+    def job(progress: Progress) -> int:
+        from fieldapp.reports import open_read_only  # in the worker: its own connection
+
+        db = open_read_only(db_path)
+        try:
+
+            def rows() -> Iterator[list[object]]:
+                offset = 0
+                while True:
+                    page = fetch(db, offset, _TABLE_PAGE)
+                    yield from ([getattr(row, key, "") for key in keys] for row in page)
+                    if len(page) < _TABLE_PAGE:
+                        return
+                    offset += len(page)
+
+            def step(written: int) -> bool:
+                if progress.cancelled:
+                    return False
+                progress.report(written, 0)
+                return True
+
+            described = describe_filters(db, ListKind.NOTICES, filters, lang)
+            return export_table(path, title, headers, rows(), described, lang, step)
+        finally:
+            db.close()
+
     return run_with_progress(
         parent,
-        translate("Exports", "Exporting %1…").replace("%1", list_title(kind)),
+        translate("Exports", "Exporting %1…").replace("%1", title),
         job,
-        succeeded,
-        failed,
+        _reporter(parent, path, done),
+        _failure_reporter(parent, done),
     )
+
+
+_TABLE_PAGE = 1000
 
 
 def _is_cancel(err: BaseException) -> bool:

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 import fieldapp.reports.followups as fu
 from fieldapp.errors import UserError
-from fieldapp.gui.exports import export_list
+from fieldapp.gui.exports import export_list, export_table_rows
 from fieldapp.gui.filter_bar import FilterBar
 from fieldapp.gui.pages import page_heading
 from fieldapp.gui.record_details import DetailPane
@@ -370,9 +370,7 @@ class SupervisorFollowUps(QWidget):
             if error
             else translate("FollowUps", "%1 rows").replace("%1", f"{len(tab.model.rows):,}{more}")
         )
-        can_export = tab.export is not None and bool(tab.model.rows)
-        self.csv_button.setVisible(tab.export is not None)
-        self.xlsx_button.setVisible(tab.export is not None)
+        can_export = bool(tab.model.rows)  # every tab exports
         self.csv_button.setEnabled(can_export)
         self.xlsx_button.setEnabled(can_export)
         if not tab.model.rows:
@@ -428,14 +426,29 @@ class SupervisorFollowUps(QWidget):
         self.filter_bar.set_unit(unit_id, name)
 
     def export(self, fmt: str) -> None:
+        """The tab to CSV or Excel: through its reports list when one stands behind it
+        (with that list's columns), else the rows of the tab as shown."""
         tab = self.current
-        if tab.export is None:
-            return
-        kind, status = tab.export
-        filters = self.filter_bar.filters(kind).replace(status=status)
-        task = export_list(
-            self, self.workspace, kind, filters, fmt, self.today, self.message.setText
-        )
+        task: BackgroundTask | None
+        if tab.export is not None:
+            kind, status = tab.export
+            filters = self.filter_bar.filters(kind).replace(status=status)
+            task = export_list(
+                self, self.workspace, kind, filters, fmt, self.today, self.message.setText
+            )
+        else:
+            filters = self.filters()
+            task = export_table_rows(
+                self,
+                self.workspace,
+                tab.name,
+                [(c.key, c.title) for c in tab.model.cols],
+                tab.fetch(filters, self.today),
+                filters,
+                fmt,
+                self.today,
+                self.message.setText,
+            )
         if task is not None:
             self.tasks.append(task)
             task.done.connect(lambda: self.tasks.remove(task))

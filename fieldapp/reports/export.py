@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import errno
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ __all__ = [
     "describe_filters",
     "export_csv",
     "export_rows",
+    "export_table",
     "export_xlsx",
 ]
 
@@ -43,6 +44,7 @@ LIST_TITLES = {
     ListKind.DEVICES: ("设备", "Devices"),
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL_SHEET = re.compile(r"[\\/?*\[\]:]")  # not allowed in an Excel sheet name
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MAX_CELL = 32767
 
@@ -139,6 +141,23 @@ def _csv_text(value: object, lang: str) -> object:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _write_csv(
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    lang: str,
+    progress: Progress | None,
+) -> int:
+    written = 0
+    with _written_beside(path) as part, part.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(headers)
+        for n, row in _counted(rows, progress):
+            writer.writerow([_csv_text(value, lang) for value in row])
+            written = n
+    return written
+
+
 def export_csv(
     db: Database,
     kind: ListKind,
@@ -154,14 +173,8 @@ def export_csv(
     """
     kind = ListKind(kind)
     cols = columns(kind)
-    written = 0
-    with _written_beside(path) as part, part.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow([c.header(lang) for c in cols])
-        for n, row in _counted(iter_rows(db, kind, filters, today), progress):
-            writer.writerow([_csv_text(getattr(row, c.key), lang) for c in cols])
-            written = n
-    return written
+    rows = ([getattr(row, c.key) for c in cols] for row in iter_rows(db, kind, filters, today))
+    return _write_csv(path, [c.header(lang) for c in cols], rows, lang, progress)
 
 
 def _xlsx_value(value: object, lang: str) -> object:
@@ -181,6 +194,70 @@ def _letter(index: int) -> str:
     return get_column_letter(index)
 
 
+def _write_xlsx(
+    path: Path,
+    title: str,
+    headers: Sequence[str],
+    widths: Sequence[int],
+    rows: Iterable[Sequence[object]],
+    about: Callable[[int], list[tuple[str, object]]],
+    lang: str,
+    progress: Progress | None,
+) -> int:
+    """One sheet with the rows under a bold, frozen header; a second with ``about(rows)``
+    (what the list is, its filters, how many rows, when)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_ILLEGAL_SHEET.sub(" ", title)[:31] or "1")
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[_letter(index)].width = width + 2
+    bold = Font(bold=True)
+    header = []
+    for text in headers:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    written = 0
+    failure: BaseException | None = None
+    try:
+        for n, row in _counted(rows, progress):
+            sheet.append([_xlsx_value(value, lang) for value in row])
+            written = n
+    except BaseException as err:  # noqa: BLE001  (re-raised below, once the file is dropped)
+        failure = err
+    if failure is None:
+        lines = workbook.create_sheet("筛选条件" if lang == "zh" else "Filters")
+        lines.column_dimensions["A"].width = 14
+        lines.column_dimensions["B"].width = 40
+        for what, value in about(written):
+            lines.append([what, _xlsx_value(value, lang)])
+    with _written_beside(path) as part:
+        workbook.save(part)
+        if failure is not None:
+            raise failure
+    return written
+
+
+def _about(
+    title: str, filters: list[tuple[str, str]], lang: str
+) -> Callable[[int], list[tuple[str, object]]]:
+    def lines(written: int) -> list[tuple[str, object]]:
+        now = dt.datetime.now().isoformat(" ", "seconds")
+        return [
+            ("列表" if lang == "zh" else "List", title),
+            *filters,
+            ("行数" if lang == "zh" else "Rows", written),
+            ("导出时间" if lang == "zh" else "Exported", now),
+        ]
+
+    return lines
+
+
 def export_xlsx(
     db: Database,
     kind: ListKind,
@@ -193,48 +270,51 @@ def export_xlsx(
     """Write the list to ``path`` as an Excel workbook (one sheet with the rows, one with the
     filters); return the rows. Raises BadFilter, ExportCancelled, DiskFull or ExportFailed;
     then nothing is at ``path``."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     kind = ListKind(kind)
     cols: tuple[Column, ...] = columns(kind)
     title = LIST_TITLES[kind][0 if lang == "zh" else 1]
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(cols, start=1):
-        sheet.column_dimensions[_letter(index)].width = column.width + 2
-    bold = Font(bold=True)
-    header = []
-    for column in cols:
-        cell = WriteOnlyCell(sheet, value=column.header(lang))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    written = 0
-    failure: BaseException | None = None
-    try:
-        for n, row in _counted(iter_rows(db, kind, filters, today), progress):
-            sheet.append([_xlsx_value(getattr(row, c.key), lang) for c in cols])
-            written = n
-    except BaseException as err:  # noqa: BLE001  (re-raised below, once the file is dropped)
-        failure = err
-    if failure is None:
-        about = workbook.create_sheet("筛选条件" if lang == "zh" else "Filters")
-        about.column_dimensions["A"].width = 14
-        about.column_dimensions["B"].width = 40
-        about.append(["列表" if lang == "zh" else "List", title])
-        for what, value in describe_filters(db, kind, filters, lang):
-            about.append([what, value])
-        about.append(["行数" if lang == "zh" else "Rows", written])
-        now = dt.datetime.now().isoformat(" ", "seconds")
-        about.append(["导出时间" if lang == "zh" else "Exported", now])
-    with _written_beside(path) as part:
-        workbook.save(part)
-        if failure is not None:
-            raise failure
-    return written
+    rows = ([getattr(row, c.key) for c in cols] for row in iter_rows(db, kind, filters, today))
+    return _write_xlsx(
+        path,
+        title,
+        [c.header(lang) for c in cols],
+        [c.width for c in cols],
+        rows,
+        _about(title, describe_filters(db, kind, filters, lang), lang),
+        lang,
+        progress,
+    )
+
+
+def export_table(
+    path: Path,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    filters: Sequence[tuple[str, str]] = (),
+    lang: str = "zh",
+    progress: Progress | None = None,
+) -> int:
+    """Any table (a follow-up tab: re-inspections, escalations, counts per officer or
+    district) to ``.csv`` or ``.xlsx`` by the file's suffix, like the lists: the header
+    row, then ``rows`` as cell values; in a workbook also the title and ``filters`` (what,
+    value). Return the rows written. Raises ExportFailed for another suffix, and
+    ExportCancelled, DiskFull or ExportFailed; then nothing is at ``path``."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _write_csv(path, headers, rows, lang, progress)
+    if suffix == ".xlsx":
+        widths = [max(10, min(40, 2 * len(h))) for h in headers]
+        about = _about(title, list(filters), lang)
+        return _write_xlsx(path, title, headers, widths, rows, about, lang, progress)
+    raise _wrong_suffix(path)
+
+
+def _wrong_suffix(path: Path) -> ExportFailed:
+    return ExportFailed(
+        f"只能导出为 .csv 或 .xlsx 文件（{path.name}） / export to a .csv or .xlsx file"
+        f" ({path.name})"
+    )
 
 
 def export_rows(
@@ -256,10 +336,7 @@ def export_rows(
         return export_csv(db, kind, filters, path, lang, today, progress)
     if suffix == ".xlsx":
         return export_xlsx(db, kind, filters, path, lang, today, progress)
-    raise ExportFailed(
-        f"只能导出为 .csv 或 .xlsx 文件（{path.name}） / export to a .csv or .xlsx file"
-        f" ({path.name})"
-    )
+    raise _wrong_suffix(path)
 
 
 def expected_rows(

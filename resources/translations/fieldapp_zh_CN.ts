@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -892,7 +891,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Verify a notice&apos;s QR code…</source>
+        <source>&amp;Verify a notice's QR code…</source>
         <translation>核验指令书二维码(&amp;V)…</translation>
     </message>
     <message>
@@ -1059,7 +1058,7 @@
         <translation>以下类别尚未选择设备：%1。单位拥有的每类设备至少应抽查一台。</translation>
     </message>
     <message>
-        <source>Every class of the unit&apos;s equipment is sampled.</source>
+        <source>Every class of the unit's equipment is sampled.</source>
         <translation>单位拥有的各类设备均已抽查。</translation>
     </message>
     <message>
@@ -1079,7 +1078,7 @@
         <translation>本人：%1，执法证号 %2</translation>
     </message>
     <message>
-        <source>The unit&apos;s representative</source>
+        <source>The unit's representative</source>
         <translation>被检查单位陪同人员</translation>
     </message>
     <message>
@@ -1107,7 +1106,7 @@
         <translation>开始检查</translation>
     </message>
     <message>
-        <source>Only an officer&apos;s workspace can start inspections.</source>
+        <source>Only an officer's workspace can start inspections.</source>
         <translation>只有监察员工作区可以开始检查。</translation>
     </message>
     <message>
@@ -1375,7 +1374,7 @@
         <translation>未采纳</translation>
     </message>
     <message>
-        <source>Officer&apos;s note</source>
+        <source>Officer's note</source>
         <translation>检查人员备注</translation>
     </message>
     <message>
@@ -1427,7 +1426,7 @@
         <translation>只看该单位</translation>
     </message>
     <message>
-        <source>Show only this unit&apos;s records in every list</source>
+        <source>Show only this unit's records in every list</source>
         <translation>各列表只显示该单位的记录</translation>
     </message>
     <message>
@@ -1724,7 +1723,7 @@
         <translation>尚未全部整改：指令书不结案，并记录后续处理方式。</translation>
     </message>
     <message>
-        <source>Only an officer&apos;s workspace records re-inspections.</source>
+        <source>Only an officer's workspace records re-inspections.</source>
         <translation>只有监察员工作区可以记录复查。</translation>
     </message>
 </context>
@@ -1843,7 +1842,7 @@
         <translation>为什么不采纳这个问题？</translation>
     </message>
     <message>
-        <source>The unit&apos;s representative</source>
+        <source>The unit's representative</source>
         <translation>被检查单位陪同人员</translation>
     </message>
     <message>
@@ -1859,11 +1858,11 @@
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <source>The unit&apos;s opinion on the findings (it may write it itself)</source>
+        <source>The unit's opinion on the findings (it may write it itself)</source>
         <translation>被检查单位对检查意见的意见（可由单位自行填写）</translation>
     </message>
     <message>
-        <source>Unit&apos;s &amp;opinion</source>
+        <source>Unit's &amp;opinion</source>
         <translation>单位意见(&amp;O)</translation>
     </message>
     <message>
@@ -2009,7 +2008,7 @@
         <translation>设置工作区</translation>
     </message>
     <message>
-        <source>This folder has no workspace yet. Choose who uses it. An officer&apos;s name and law-enforcement ID are printed on every record and notice.</source>
+        <source>This folder has no workspace yet. Choose who uses it. An officer's name and law-enforcement ID are printed on every record and notice.</source>
         <translation>此文件夹中还没有工作区。请选择使用者。监察员的姓名和执法证号将印在每一份检查记录和指令书上。</translation>
     </message>
     <message>
@@ -2400,7 +2399,7 @@ Compare the fingerprint with its owner in person or by phone before you trust it
         <translation>设备编号</translation>
     </message>
     <message>
-        <source>My key&apos;s fingerprint</source>
+        <source>My key's fingerprint</source>
         <translation>我的密钥指纹</translation>
     </message>
     <message>
@@ -2442,7 +2441,7 @@ Give the file to the colleague who is to trust it, and read the fingerprint to t
         <translation>信任公钥文件</translation>
     </message>
     <message>
-        <source>%1&apos;s key is trusted now (fingerprint %2): files and notices it signs are accepted here.</source>
+        <source>%1's key is trusted now (fingerprint %2): files and notices it signs are accepted here.</source>
         <translation>现已信任 %1 的密钥（指纹 %2）：本工作区接受用它签名的文件和指令书。</translation>
     </message>
     <message>
@@ -2454,7 +2453,7 @@ Give the file to the colleague who is to trust it, and read the fingerprint to t
         <translation>把已完成的检查导出为批次文件（用U盘）交给监督机构，并导入监督机构发回的参考包和回执。草稿要完成后才会导出。</translation>
     </message>
     <message>
-        <source>Take in the officers&apos; batch files (drop several at once), send each officer a receipt, and hand out reference packs with the registry, checklists and trusted keys.</source>
+        <source>Take in the officers' batch files (drop several at once), send each officer a receipt, and hand out reference packs with the registry, checklists and trusted keys.</source>
         <translation>导入监察员的批次文件（可一次拖入多个），给每位监察员写回执，并分发包含单位设备台账、检查表和受信任密钥的参考包。</translation>
     </message>
     <message>
@@ -2502,7 +2501,7 @@ Give the file to the colleague who is to trust it, and read the fingerprint to t
         <translation>把监督机构发来的参考包或回执拖到这里，或点击“导入参考包或回执”。</translation>
     </message>
     <message>
-        <source>Drop officers&apos; batch files (or a folder of them) here, or use Import batches. Each file is checked whole before anything is taken in.</source>
+        <source>Drop officers' batch files (or a folder of them) here, or use Import batches. Each file is checked whole before anything is taken in.</source>
         <translation>把监察员的批次文件（或装有批次文件的文件夹）拖到这里，或点击“导入批次”。每个文件都先完整核验，再导入任何内容。</translation>
     </message>
     <message>
@@ -2574,7 +2573,7 @@ Give the file to the colleague who is to trust it, and read the fingerprint to t
         <translation>导入参考包或回执</translation>
     </message>
     <message>
-        <source>Import officers&apos; batches</source>
+        <source>Import officers' batches</source>
         <translation>导入监察员批次</translation>
     </message>
     <message>
@@ -2693,7 +2692,7 @@ Give the file to the colleague who is to trust it, and read the fingerprint to t
         <translation>安全管理员</translation>
     </message>
     <message>
-        <source>Safety manager&apos;s mobile</source>
+        <source>Safety manager's mobile</source>
         <translation>安全管理员手机</translation>
     </message>
     <message>
@@ -2732,7 +2731,7 @@ Give the file to the colleague who is to trust it, and read the fingerprint to t
         <translation>指令书 (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <source>Verify a notice&apos;s QR code</source>
+        <source>Verify a notice's QR code</source>
         <translation>核验指令书二维码</translation>
     </message>
     <message>
@@ -2756,7 +2755,7 @@ Give the file to the colleague who is to trust it, and read the fingerprint to t
         <translation>在 %1 中没有找到指令书二维码。</translation>
     </message>
     <message>
-        <source>Valid: signed by a trusted officer&apos;s key</source>
+        <source>Valid: signed by a trusted officer's key</source>
         <translation>有效：由受信任的监察员密钥签发</translation>
     </message>
     <message>

@@ -79,8 +79,8 @@ def test_every_tab_shows_its_rows(page: SupervisorFollowUps, supervisor_ws: Work
         assert tab.model.rows == rows, tab.name
         assert rows, f"the small demo has rows for {tab.name}"
         assert f"{len(rows):,}" in page.count_label.text()
-        # export is offered where a reports list stands behind the tab
-        assert page.csv_button.isVisible() == (tab.export is not None)
+        # every tab exports
+        assert page.csv_button.isVisible() and page.csv_button.isEnabled()
     page.level.setCurrentIndex(page.level.findData("city"))
     page.wait_until_read()
     page.tabs.setCurrentIndex(4)
@@ -151,3 +151,52 @@ def test_export_overdue_devices(
         )
     page.current.model.fetch_all()
     assert len(rows) - 1 == expected == len(page.current.model.rows)
+
+
+def _export_tab(
+    qtbot: QtBot, page: SupervisorFollowUps, index: int, target: Path, mp: pytest.MonkeyPatch
+) -> None:
+    mp.setattr(exports, "choose_export_path", lambda *_: target)
+    page.tabs.setCurrentIndex(index)
+    page.wait_until_read()
+    (page.csv_button if target.suffix == ".csv" else page.xlsx_button).click()
+    with qtbot.waitSignal(page.tasks[-1].done, timeout=20000):
+        pass
+    assert str(target) in page.message.text()
+
+
+@pytest.mark.usefixtures("zh")
+def test_export_re_inspections_and_the_counts_per_district(
+    qtbot: QtBot,
+    page: SupervisorFollowUps,
+    supervisor_ws: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from openpyxl import load_workbook
+
+    with supervisor_ws.store.reading() as db:
+        results = fu.reinspection_results(db, limit=10_000)
+        districts = fu.counts_by_district(db, today=SUPERVISOR_TODAY)
+    target = tmp_path / "复查.csv"
+    _export_tab(qtbot, page, 1, target, monkeypatch)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    keys = [c.key for c in page.current.model.cols]
+    assert rows[0] == [c.title for c in page.current.model.cols]
+    assert [r[keys.index("notice_number")] for r in rows[1:]] == [r.notice_number for r in results]
+    assert len(rows) - 1 == len(results) > 0
+
+    target = tmp_path / "districts.xlsx"
+    _export_tab(qtbot, page, 4, target, monkeypatch)
+    workbook = load_workbook(target, read_only=True)
+    try:
+        values = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
+        about = {r[0]: r[1] for r in workbook.worksheets[1].iter_rows(values_only=True)}
+    finally:
+        workbook.close()
+    keys = [c.key for c in page.current.model.cols]
+    assert [(v[keys.index("code")], v[keys.index("findings")]) for v in values[1:]] == [
+        (d.code, d.findings) for d in districts
+    ]
+    assert about["行数"] == len(districts) and about["列表"] == page.current.name

@@ -22,6 +22,7 @@ from fieldapp.reports import (
     export_xlsx,
     fetch_rows,
 )
+from fieldapp.reports.export import export_table
 from tests.reports.conftest import TODAY, Fixture
 
 
@@ -119,3 +120,34 @@ def test_unknown_suffix_and_unwritable_folder(fixture: Fixture, tmp_path: Path) 
         export_rows(fixture.db, ListKind.UNITS, Filters(), tmp_path / "out.pdf", "zh", TODAY)
     with pytest.raises(ExportFailed, match="Cannot write"):
         export_rows(fixture.db, ListKind.UNITS, Filters(), tmp_path / "missing" / "out.csv")
+
+
+def test_any_table_exports_to_csv_and_xlsx(tmp_path: Path) -> None:
+    headers = ["地区", "检查", "备注"]
+    rows = [["长春市", 12, "=危险公式"], ["吉林市", 0, None]]
+    written = export_table(tmp_path / "t.csv", "按地区", headers, iter(rows))
+    assert written == 2
+    with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert list(csv.reader(handle)) == [
+            headers,
+            ["长春市", "12", "'=危险公式"],
+            ["吉林市", "0", ""],
+        ]
+    title = "按地区/城市: [全部]"  # characters Excel refuses in a sheet name
+    assert export_table(tmp_path / "t.xlsx", title, headers, rows, [("地区", "吉林省")]) == 2
+    workbook = load_workbook(tmp_path / "t.xlsx", read_only=True)
+    try:
+        data, about = workbook.worksheets
+        # an empty last cell is not written
+        assert [list(r) for r in data.iter_rows(values_only=True)] == [
+            headers,
+            rows[0],
+            rows[1][:2],
+        ]
+        lines = {r[0]: r[1] for r in about.iter_rows(values_only=True)}
+    finally:
+        workbook.close()
+    assert lines["列表"] == title and lines["地区"] == "吉林省" and lines["行数"] == 2
+    with pytest.raises(ExportFailed, match=r"\.csv or \.xlsx"):
+        export_table(tmp_path / "t.txt", "x", headers, rows)
+    assert not (tmp_path / "t.txt").exists()
