@@ -262,7 +262,9 @@ def _checked_class(column: str, prefix: str) -> str:
     )
 
 
-def _inspection_where(filters: Filters, today: dt.date) -> Where:
+def _inspection_where(
+    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+) -> Where:
     where = Where(today)
     common_where(where, filters, "u.district_code", "i.unit_id")
     if filters.equipment_class:
@@ -284,8 +286,8 @@ def _inspection_where(filters: Filters, today: dt.date) -> Where:
     if filters.measure:
         where.add(f"i.id IN ({_WITH_MEASURE})", measure=filters.measure)
     for n, word in enumerate(search.words(filters.text)):
-        matching, params = search.inspections_matching(word, n)
-        where.add(f"i.id IN ({matching})", **params)
+        term, params = search.inspection_predicate(word, n, "i.id", "i.unit_id", matches=matches)
+        where.add(term, **params)
     return where
 
 
@@ -341,7 +343,9 @@ def _inspection_row(row: Any, today: dt.date) -> InspectionItem:
 # --- notices ---------------------------------------------------------------------------------
 
 
-def _notice_where(filters: Filters, today: dt.date) -> Where:
+def _notice_where(
+    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+) -> Where:
     where = Where(today)
     common_where(where, filters, "u.district_code", "i.unit_id")
     if filters.equipment_class:
@@ -359,8 +363,10 @@ def _notice_where(filters: Filters, today: dt.date) -> Where:
     if filters.measure:
         where.add(f"x.inspection_id IN ({_WITH_MEASURE})", measure=filters.measure)
     for n, word in enumerate(search.words(filters.text)):
-        matching, params = search.inspections_matching(word, n, ("finding",))
-        where.add(f"x.inspection_id IN ({matching})", **params)
+        term, params = search.inspection_predicate(
+            word, n, "x.inspection_id", "i.unit_id", ("finding",), matches
+        )
+        where.add(term, **params)
     return where
 
 
@@ -424,7 +430,9 @@ _WITH_MEASURE = "SELECT inspection_id FROM findings WHERE measure = :measure AND
 _ORDERS_IN = "SELECT inspection_id FROM notices WHERE kind = 'order' AND state"
 
 
-def _finding_where(filters: Filters, today: dt.date) -> Where:
+def _finding_where(
+    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+) -> Where:
     where = Where(today)
     common_where(where, filters, "u.district_code", "i.unit_id")
     if filters.equipment_class:
@@ -453,13 +461,8 @@ def _finding_where(filters: Filters, today: dt.date) -> Where:
     if filters.measure:
         where.add("f.measure = :measure", measure=filters.measure)
     for n, word in enumerate(search.words(filters.text)):
-        findings, params = search.matching_findings(word, n)
-        units, _ = search.matching_units(word, n)
-        where.add(
-            f"f.id IN ({findings} UNION SELECT id FROM findings WHERE inspection_id IN"
-            f" (SELECT id FROM inspections WHERE unit_id IN ({units})))",
-            **params,
-        )
+        term, params = search.finding_predicate(word, n, matches)
+        where.add(term, **params)
     return where
 
 
@@ -523,7 +526,9 @@ def _finding_row(row: Any, today: dt.date) -> FindingItem:
 # --- units -----------------------------------------------------------------------------------
 
 
-def _unit_where(filters: Filters, today: dt.date) -> Where:
+def _unit_where(
+    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+) -> Where:
     where = Where(today)
     common_where(where, filters, "u.district_code", "u.id")
     if filters.equipment_class:
@@ -599,7 +604,9 @@ def _unit_row(row: Any, today: dt.date) -> UnitItem:
 # --- devices ---------------------------------------------------------------------------------
 
 
-def _device_where(filters: Filters, today: dt.date) -> Where:
+def _device_where(
+    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+) -> Where:
     where = Where(today)
     common_where(where, filters, "u.district_code", "e.unit_id")
     if filters.equipment_class:
@@ -613,11 +620,13 @@ def _device_where(filters: Filters, today: dt.date) -> Where:
         where.add("e.status = :status", status=filters.status)
     for n, word in enumerate(search.words(filters.text)):
         units, params = search.matching_units(word, n)
-        matching = f"SELECT id FROM equipment WHERE unit_id IN ({units})"
-        if word.isascii() and word.isalnum():
+        if word.isascii() and word.isalnum():  # may also be part of a 设备代码
+            matching = f"SELECT id FROM equipment WHERE unit_id IN ({units})"
             matching += f" UNION SELECT id FROM equipment WHERE equipment_code LIKE :code{n}"
             params[f"code{n}"] = search.like_pattern(word.upper())
-        where.add(f"e.id IN ({matching})", **params)
+            where.add(f"e.id IN ({matching})", **params)
+        else:  # only in unit names: start from those units
+            where.add(f"e.unit_id IN ({units})", **params)
     return where
 
 
@@ -681,7 +690,7 @@ class _Spec:
     base: str  # the table the list is of, with its alias: "inspections i"
     joins: tuple[tuple[str, str, str], ...]  # (alias, JOIN clause, alias it needs or "")
     order: str
-    where: Callable[[Filters, dt.date], Where]
+    where: Callable[[Filters, dt.date, search.TextMatches | None], Where]
     row: Callable[[Any, dt.date], Row]
     # the same FROM, in the order of ORDER BY's table first, joined with CROSS JOIN so that
     # SQLite walks that table's index in order and stops once a page is full
@@ -838,9 +847,11 @@ def columns(kind: ListKind) -> tuple[Column, ...]:
     return _SPECS[ListKind(kind)].columns
 
 
-def _where(kind: ListKind, filters: Filters, today: dt.date) -> Where:
+def _where(
+    kind: ListKind, filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+) -> Where:
     check_status(kind, filters)
-    return _SPECS[kind].where(filters, today)
+    return _SPECS[kind].where(filters, today, matches)
 
 
 def list_sql(
@@ -850,6 +861,7 @@ def list_sql(
     offset: int | None = 0,
     limit: int | None = 200,
     ordered: bool = False,
+    matches: search.TextMatches | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The statement (and parameters) for rows of a list; no LIMIT when ``limit`` is None.
 
@@ -860,7 +872,7 @@ def list_sql(
     """
     kind = ListKind(kind)
     spec = _SPECS[kind]
-    where = _where(kind, filters, today or dt.date.today())
+    where = _where(kind, filters, today or dt.date.today(), matches)
     clause = where.sql()
     params = dict(where.params)
     if limit is None:
@@ -876,19 +888,30 @@ def list_sql(
 
 
 def count_sql(
-    kind: ListKind, filters: Filters, today: dt.date | None = None
+    kind: ListKind,
+    filters: Filters,
+    today: dt.date | None = None,
+    matches: search.TextMatches | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The statement counting the rows of a list. Raises BadFilter."""
     kind = ListKind(kind)
     spec = _SPECS[kind]
-    where = _where(kind, filters, today or dt.date.today())
+    where = _where(kind, filters, today or dt.date.today(), matches)
     clause = where.sql()
     return f"SELECT COUNT(*) {spec.source(clause)} WHERE {clause}", where.params
 
 
+def _matches(db: Database, kind: ListKind, filters: Filters) -> search.TextMatches | None:
+    """Which kinds of record hold each searched word (None when nothing is searched, or on
+    the units and devices, which only look in unit names)."""
+    if kind in (ListKind.UNITS, ListKind.DEVICES) or not search.words(filters.text):
+        return None
+    return search.text_matches(db, filters.text)
+
+
 def count_rows(db: Database, kind: ListKind, filters: Filters, today: dt.date | None = None) -> int:
     """How many rows the list has with these filters. Raises BadFilter."""
-    sql, params = count_sql(kind, filters, today)
+    sql, params = count_sql(kind, filters, today, _matches(db, ListKind(kind), filters))
     return int(db.execute(sql, params).fetchone()[0])
 
 
@@ -903,7 +926,9 @@ def fetch_rows(
     """One page of a list, in its fixed order. Raises BadFilter."""
     today = today or dt.date.today()
     ordered = _many_match(db, ListKind(kind), filters)
-    sql, params = list_sql(kind, filters, today, offset, limit, ordered)
+    sql, params = list_sql(
+        kind, filters, today, offset, limit, ordered, _matches(db, ListKind(kind), filters)
+    )
     make = _SPECS[ListKind(kind)].row
     return [make(row, today) for row in db.execute(sql, params).fetchall()]
 
@@ -942,7 +967,9 @@ def iter_rows(
 ) -> Iterator[Any]:
     """Every row of a list, read ``batch`` rows at a time (for exports). Raises BadFilter."""
     today = today or dt.date.today()
-    sql, params = list_sql(kind, filters, today, limit=None)
+    sql, params = list_sql(
+        kind, filters, today, limit=None, matches=_matches(db, ListKind(kind), filters)
+    )
     make = _SPECS[ListKind(kind)].row
     cursor = db.execute(sql, params)
     while rows := cursor.fetchmany(batch):

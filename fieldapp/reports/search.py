@@ -11,18 +11,25 @@ findings and inspections that use it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from sqlite_utils import Database
+
 __all__ = [
+    "DOC_KINDS",
+    "TextMatches",
     "TextQuery",
+    "finding_predicate",
     "fts_query",
-    "inspections_matching",
+    "inspection_predicate",
     "like_pattern",
     "matching_findings",
     "matching_texts",
     "matching_units",
     "search_mode",
+    "text_matches",
     "words",
 ]
 
@@ -95,16 +102,80 @@ def matching_findings(word: str, n: int = 0) -> tuple[str, dict[str, Any]]:
     return f"SELECT ref FROM search_docs WHERE kind = 'finding' AND text_id IN ({texts})", params
 
 
-def inspections_matching(
-    word: str, n: int = 0, kinds: tuple[str, ...] = ("finding", "note", "opinion")
+DOC_KINDS = ("unit", "finding", "note", "opinion")
+
+#: word → the kinds of record (``DOC_KINDS``) whose text holds it
+TextMatches = Mapping[str, frozenset[str]]
+
+
+def text_matches(db: Database, text: str) -> dict[str, frozenset[str]]:
+    """For each word of ``text``, the kinds of record whose text holds it (one look into the
+    index, or one LIKE pass, per word). A search that knows a word is only in unit names
+    (a city, a kind of business) can start from those units instead of collecting every
+    record of theirs."""
+    found: dict[str, frozenset[str]] = {}
+    for n, word in enumerate(words(text)):
+        texts, params = matching_texts(word, n)
+        probes = ", ".join(
+            f"EXISTS (SELECT 1 FROM search_docs WHERE text_id IN (SELECT id FROM t)"
+            f" AND kind = '{kind}')"
+            for kind in DOC_KINDS
+        )
+        row = db.execute(f"WITH t(id) AS MATERIALIZED ({texts}) SELECT {probes}", params).fetchone()
+        found[word] = frozenset(k for k, hit in zip(DOC_KINDS, row, strict=True) if hit)
+    return found
+
+
+def _present(word: str, matches: TextMatches | None) -> frozenset[str]:
+    return frozenset(DOC_KINDS) if matches is None else matches.get(word, frozenset())
+
+
+def inspection_predicate(
+    word: str,
+    n: int,
+    inspection: str,
+    unit: str,
+    kinds: tuple[str, ...] = ("finding", "note", "opinion"),
+    matches: TextMatches | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """SQL selecting ids of inspections whose unit, or one of whose findings, answer notes or
-    unit opinion (``kinds``), holds ``word``."""
+    """A WHERE term on the SQL columns ``inspection`` (an inspection id) and ``unit`` (its
+    unit's id): the inspection's unit, or one of its records of ``kinds``, holds ``word``.
+    With ``matches`` (from ``text_matches``) the kinds that do not hold the word are left
+    out, so that a word found only in unit names starts from those units."""
     texts, params = matching_texts(word, n)
+    present = _present(word, matches)
+    docs = [k for k in kinds if k in present]
     units, _ = matching_units(word, n)
-    listed = ", ".join(f"'{k}'" for k in kinds)
-    return (
+    listed = ", ".join(f"'{k}'" for k in docs)
+    by_docs = (
         f"SELECT inspection_id FROM search_docs WHERE kind IN ({listed}) AND text_id IN ({texts})"
-        f" UNION SELECT id FROM inspections WHERE unit_id IN ({units})",
-        params,
     )
+    if docs and "unit" in present:
+        by_units = f"SELECT id FROM inspections WHERE unit_id IN ({units})"
+        return f"{inspection} IN ({by_docs} UNION {by_units})", params
+    if "unit" in present:
+        return f"{unit} IN ({units})", params
+    if docs:
+        return f"{inspection} IN ({by_docs})", params
+    return "0 = 1", params
+
+
+def finding_predicate(
+    word: str, n: int, matches: TextMatches | None = None
+) -> tuple[str, dict[str, Any]]:
+    """A WHERE term on a finding ``f`` of an inspection ``i``: its own text or its unit holds
+    ``word`` (only the parts ``matches`` says can hold it)."""
+    present = _present(word, matches)
+    findings, params = matching_findings(word, n)
+    units, _ = matching_units(word, n)
+    if "finding" in present and "unit" in present:
+        return (
+            f"f.id IN ({findings} UNION SELECT id FROM findings WHERE inspection_id IN"
+            f" (SELECT id FROM inspections WHERE unit_id IN ({units})))",
+            params,
+        )
+    if "unit" in present:
+        return f"i.unit_id IN ({units})", params
+    if "finding" in present:
+        return f"f.id IN ({findings})", params
+    return "0 = 1", params

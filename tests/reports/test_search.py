@@ -10,7 +10,8 @@ import pytest
 from sqlite_utils import Database
 
 from fieldapp.reports import Filters, ListKind, count_rows, search_mode
-from fieldapp.reports.search import fts_query, matching_texts
+from fieldapp.reports.lists import count_sql, list_sql
+from fieldapp.reports.search import fts_query, matching_texts, text_matches
 from fieldapp.store.database import open_database
 from tests.reports.conftest import TODAY, Fixture
 
@@ -161,3 +162,43 @@ def test_an_old_workspace_gets_its_search_index(tmp_path: Path) -> None:
         assert db.execute("SELECT COUNT(*) FROM inspection_classes").fetchone()[0] == runs
     finally:
         db.close()
+
+
+SEARCHES = [
+    "长春 物业",
+    "长春",
+    "梯",
+    "使用登记",
+    "长春 梯",
+    "医院 标志",
+    "没有这个词",
+    "吉林 没有",
+]
+
+
+@pytest.mark.parametrize("text", SEARCHES)
+@pytest.mark.parametrize("kind", list(ListKind))
+def test_knowing_where_a_word_is_changes_no_result(
+    fixture: Fixture, kind: ListKind, text: str
+) -> None:
+    """The plan that leaves out what cannot hold a word finds exactly what the plan that
+    looks everywhere finds."""
+    filters = Filters(text=text)
+    matches = text_matches(fixture.db, text)
+    everywhere_sql, params = list_sql(kind, filters, TODAY, 0, 10_000)
+    everywhere = fixture.db.execute(everywhere_sql, params).fetchall()
+    planned_sql, params = list_sql(kind, filters, TODAY, 0, 10_000, matches=matches)
+    assert fixture.db.execute(planned_sql, params).fetchall() == everywhere
+    count_sql_everywhere, params = count_sql(kind, filters, TODAY)
+    assert (
+        count_rows(fixture.db, kind, filters, TODAY)
+        == len(everywhere)
+        == (fixture.db.execute(count_sql_everywhere, params).fetchone()[0])
+    )
+
+
+def test_where_each_word_is_found(fixture: Fixture) -> None:
+    found = text_matches(fixture.db, "长春 物业 使用登记 没有这个词")
+    assert found["长春"] >= {"unit"} and "unit" in found["物业"]
+    assert "finding" in found["使用登记"] and "unit" not in found["使用登记"]
+    assert found["没有这个词"] == frozenset()
