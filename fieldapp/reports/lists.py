@@ -435,10 +435,20 @@ def _finding_where(
 ) -> Where:
     where = Where(today)
     common_where(where, filters, "u.district_code", "i.unit_id")
+    # With an area, dates, a unit or an officer the list is already narrow: then a class
+    # (most devices are lifts) and a common word are tested row by row ("+" keeps SQLite from
+    # starting at their big sets)
+    narrow = bool(
+        filters.area
+        or filters.date_from
+        or filters.date_to
+        or filters.unit_id
+        or filters.officer_id
+    )
     if filters.equipment_class:
         prefix = class_prefix(filters.equipment_class)
         where.add(
-            "f.equipment_id IN (SELECT id FROM equipment"
+            f"{'+' if narrow else ''}f.equipment_id IN (SELECT id FROM equipment"
             " WHERE catalogue_code >= :class_lo AND catalogue_code < :class_hi)",
             class_lo=prefix,
             class_hi=prefix + "~",
@@ -461,7 +471,7 @@ def _finding_where(
     if filters.measure:
         where.add("f.measure = :measure", measure=filters.measure)
     for n, word in enumerate(search.words(filters.text)):
-        term, params = search.finding_predicate(word, n, matches)
+        term, params = search.finding_predicate(word, n, matches, row_by_row=narrow)
         where.add(term, **params)
     return where
 

@@ -161,10 +161,12 @@ def inspection_predicate(
 
 
 def finding_predicate(
-    word: str, n: int, matches: TextMatches | None = None
+    word: str, n: int, matches: TextMatches | None = None, row_by_row: bool = False
 ) -> tuple[str, dict[str, Any]]:
     """A WHERE term on a finding ``f`` of an inspection ``i``: its own text or its unit holds
-    ``word`` (only the parts ``matches`` says can hold it)."""
+    ``word`` (only the parts ``matches`` says can hold it). ``row_by_row``: other filters
+    already narrow the list, so a word found only in finding texts is looked up for each
+    finding (by the search document's key) instead of collecting every finding it is in."""
     present = _present(word, matches)
     findings, params = matching_findings(word, n)
     units, _ = matching_units(word, n)
@@ -176,6 +178,13 @@ def finding_predicate(
         )
     if "unit" in present:
         return f"i.unit_id IN ({units})", params
+    if "finding" in present and row_by_row:
+        texts, _ = matching_texts(word, n)
+        return (
+            "EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'finding' AND d.ref = f.id"
+            f" AND d.text_id IN ({texts}))",
+            params,
+        )
     if "finding" in present:
         return f"f.id IN ({findings})", params
     return "0 = 1", params
