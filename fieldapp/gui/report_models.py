@@ -178,6 +178,9 @@ class ReportTableModel(QAbstractTableModel):
         self._tasks: list[BackgroundTask] = []
         self.loading = False  # the newest query's first page is not in yet
         self.fetching = False  # a further page is being read
+        app = QCoreApplication.instance()
+        if app is not None:  # a query still reading when the app quits is stopped first
+            app.aboutToQuit.connect(self.close)
 
     def set_columns(self, cols: Sequence[Col]) -> None:
         self.beginResetModel()
@@ -270,6 +273,7 @@ class ReportTableModel(QAbstractTableModel):
     def close(self) -> None:
         """Stop every query and wait for the workers (the window is closing)."""
         self._stop_all()
+        self.loading = False
         for task in list(self._tasks):
             task.wait(5)
 

@@ -362,3 +362,13 @@ def test_a_newer_query_replaces_one_still_reading(
     assert view.model.total == expected < count(supervisor_ws, ListKind.NOTICES)
     assert all(r.district_name.startswith("长春市") for r in view.model.rows)
     assert f"{expected:,}" in view.count_label.text()
+
+
+@pytest.mark.usefixtures("zh")
+def test_closing_stops_a_query_still_reading(page: RecordsPage) -> None:
+    view = page.lists[ListKind.FINDINGS]
+    view.load(Filters(text="梯"), SUPERVISOR_TODAY)
+    assert view.model.loading
+    view.model.close()  # as when the app quits: interrupted, its worker joined
+    assert not view.model.loading
+    assert all(not task.running for task in view.model._tasks)
