@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -137,12 +138,7 @@ def test_export_overdue_devices(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     target = tmp_path / "overdue.csv"
-    monkeypatch.setattr(exports, "choose_export_path", lambda *_: target)
-    page.tabs.setCurrentIndex(5)
-    page.wait_until_read()
-    page.csv_button.click()
-    with qtbot.waitSignal(page.tasks[-1].done, timeout=20000):
-        pass
+    _export_tab(qtbot, page, 5, target, monkeypatch)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     with supervisor_ws.store.reading() as db:
@@ -173,8 +169,6 @@ def test_export_re_inspections_and_the_counts_per_district(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from openpyxl import load_workbook
-
     with supervisor_ws.store.reading() as db:
         results = fu.reinspection_results(db, limit=10_000)
         districts = fu.counts_by_district(db, today=SUPERVISOR_TODAY)
