@@ -289,20 +289,25 @@ class _RawTap:
 _IN_FLIGHT: Final = 4  # chunks handed to the writing thread and not yet written
 
 
-def _joined(lines: Iterable[bytes]) -> Iterator[tuple[bytes, int]]:
-    """The lines, each ended by a newline, in chunks of about ``_CHUNK`` bytes: (chunk,
-    number of lines in it)."""
-    buffer: list[bytes] = []
+def _joined(lines: Iterable[bytes] | Iterable[str]) -> Iterator[tuple[bytes, int]]:
+    """The lines (all bytes, or all text: encoded as UTF-8 a chunk at a time), each ended by
+    a newline, in chunks of about ``_CHUNK``: (chunk, number of lines in it)."""
+    buffer: list[Any] = []
     pending = 0
     for line in lines:
         buffer.append(line)
-        buffer.append(b"\n")
         pending += len(line) + 1
         if pending >= _CHUNK:
-            yield b"".join(buffer), len(buffer) // 2
+            yield _chunk(buffer), len(buffer)
             buffer, pending = [], 0
     if buffer:
-        yield b"".join(buffer), len(buffer) // 2
+        yield _chunk(buffer), len(buffer)
+
+
+def _chunk(lines: list[Any]) -> bytes:
+    if isinstance(lines[0], str):
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    return b"\n".join(lines) + b"\n"
 
 
 class ContainerWriter:
@@ -341,9 +346,9 @@ class ContainerWriter:
         self._entries.append(Entry(name, size, sha256, *self._tap.taken()))
         self.bytes_written += size
 
-    def add_lines(self, name: str, lines: Iterable[bytes]) -> int:
-        """Add a JSON Lines entry from already-encoded lines (each without its newline);
-        return the number of lines.
+    def add_lines(self, name: str, lines: Iterable[bytes] | Iterable[str]) -> int:
+        """Add a JSON Lines entry from lines without their newline, all bytes or all text
+        (encoded as UTF-8); return the number of lines.
 
         The lines are gathered in this thread while a second one compresses, hashes and
         writes them (zlib, hashlib and file writes let go of the GIL), so reading records

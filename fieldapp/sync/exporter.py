@@ -108,9 +108,9 @@ def _index(kind: r.Kind, column: str) -> int:
     return _selected(kind).index(column)
 
 
-def _encode(kind: r.Kind, row: Sequence[Any]) -> bytes:
-    """The JSON line of a row fetched with ``_columns(kind)``."""
-    return str(row[-1]).encode("utf-8")
+def _line(row: Sequence[Any]) -> str:
+    """The JSON line of a row fetched with ``_columns(kind)`` (SQLite wrote it)."""
+    return str(row[-1])
 
 
 def _producer(ws: Workspace, signing_key: Ed25519PrivateKey) -> Producer:
@@ -347,7 +347,7 @@ def export_batch(
                 first = next(iter_rows := iter(rows), None)
                 if first is None:
                     continue
-                lines = (_encode(kind, row) for row in itertools.chain([first], iter_rows))
+                lines = map(_line, itertools.chain([first], iter_rows))
                 count = writer.add_lines(f"records/{kind.name}.jsonl", lines)
                 counts[kind.name] = count
                 if progress:
@@ -501,7 +501,7 @@ def write_pack(
             for kind, rows in ((r.OFFICERS, officers), (r.UNITS, units), (r.EQUIPMENT, equipment)):
                 if rows:
                     counts[kind.name] = writer.add_lines(
-                        f"records/{kind.name}.jsonl", (_encode(kind, row) for row in rows)
+                        f"records/{kind.name}.jsonl", map(_line, rows)
                     )
             trusted = store_keys.trusted_keys(db, include_removed=True)
             key_lines = [
