@@ -569,6 +569,27 @@ def test_an_unreadable_signature_is_a_user_error() -> None:
         render_notice(notice(officers=(broken, OFFICERS[1])))
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_qr_path_paints_exactly_the_dark_modules(seed: int) -> None:
+    rng = random.Random(seed)
+    size = rng.choice((21, 25, 69, 177))
+    matrix = [[rng.random() < 0.5 for _ in range(size)] for _ in range(size)]
+    if seed == 0:
+        matrix = [[True] * size for _ in range(size)]  # one rectangle per row
+    painted = [[0] * size for _ in range(size)]
+    *rectangles, fill = qr_path_operators(matrix).split("\n")
+    assert fill == "f"
+    for rectangle in rectangles:
+        x, y, w, h, operator = rectangle.split()
+        assert operator == "re"
+        for row in range(-int(y) - int(h), -int(y)):
+            for column in range(int(x), int(x) + int(w)):
+                painted[row][column] += 1
+    assert painted == [[int(dark) for dark in row] for row in matrix]  # each module once
+    if seed == 0:
+        assert len(rectangles) == size
+
+
 # ---------------------------------------------------------------- samples for the docs
 
 
@@ -603,24 +624,3 @@ if __name__ == "__main__":  # python -m tests.notices.test_pdf docs/samples
 
     for path in write_samples(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/samples")):
         print(path)
-
-
-@pytest.mark.parametrize("seed", range(12))
-def test_qr_path_paints_exactly_the_dark_modules(seed: int) -> None:
-    rng = random.Random(seed)
-    size = rng.choice((21, 25, 69, 177))
-    matrix = [[rng.random() < 0.5 for _ in range(size)] for _ in range(size)]
-    if seed == 0:
-        matrix = [[True] * size for _ in range(size)]  # one rectangle per row
-    painted = [[0] * size for _ in range(size)]
-    *rectangles, fill = qr_path_operators(matrix).split("\n")
-    assert fill == "f"
-    for rectangle in rectangles:
-        x, y, w, h, operator = rectangle.split()
-        assert operator == "re"
-        for row in range(-int(y) - int(h), -int(y)):
-            for column in range(int(x), int(x) + int(w)):
-                painted[row][column] += 1
-    assert painted == [[int(dark) for dark in row] for row in matrix]  # each module once
-    if seed == 0:
-        assert len(rectangles) == size
