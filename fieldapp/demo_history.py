@@ -29,6 +29,7 @@ from fieldapp.notices import document as d
 from fieldapp.notices.issue import DEFAULT_FORMATS, MEASURE, SEVERITY, content_text
 from fieldapp.notices.qr import NoticeClaims, content_digest, sign_claims
 from fieldapp.store import bulk
+from fieldapp.store.inspections import INSPECTION_COLUMNS
 
 # fmt: off
 OPINIONS = (
@@ -206,26 +207,9 @@ def plan_checklist(checklist: Checklist, content_hash: str, rng: random.Random) 
 
 # --- the writer -----------------------------------------------------------------------------
 
-_INSPECTION_COLUMNS = (
-    "id",
-    "unit_id",
-    "check_type",
-    "task_source",
-    "campaign",
-    "state",
-    "started_at",
-    "finished_at",
-    "created_by",
-    "unit_representative",
-    "unit_representative_post",
-    "unit_representative_phone",
-    "unit_opinion",
-    "refused_to_sign",
-    "refusal_reason",
-    "refusal_witness",
-    "locked",
-    "updated_at",
-    "origin_device",
+# the store's columns but the runner's place and the rev (the table's defaults serve)
+_INSPECTION_COLUMNS = tuple(
+    c for c in INSPECTION_COLUMNS if c not in ("current_run", "current_item", "rev")
 )
 _ANSWER_COLUMNS = (
     "id",

@@ -205,15 +205,7 @@ class _Batch:
         as they pass."""
         assert kind.parent is not None
         where = f"{kind.parent[1]} IN ({parents})"
-        indexes = [_index(kind, c) for c in kind.hashes]
-        photos = _index(kind, "photos") if kind is r.REINSPECTION_FINDINGS else None
-        for row in q.select_rows(self.db, kind.table, _columns(kind), where):
-            for index in indexes:
-                if row[index]:
-                    self.hashes.add(row[index])
-            if photos is not None:
-                self.hashes.update(r.photo_hashes(row[photos]))
-            yield row
+        return self._noting(kind, q.select_rows(self.db, kind.table, _columns(kind), where))
 
     def _runs(self, fresh: str) -> Iterator[tuple[Any, ...]]:
         """The checklist runs, noting the checklist versions they name as they pass."""
@@ -222,12 +214,17 @@ class _Batch:
             self.checklists.add(row[hash_index])
             yield row
 
-    def _note_hashes(self, kind: r.Kind, rows: Iterable[Sequence[Any]]) -> None:
+    def _noting(self, kind: r.Kind, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        """``rows``, noting the attachments each names (photos of a re-inspection too)."""
         indexes = [_index(kind, c) for c in kind.hashes]
+        photos = _index(kind, "photos") if kind is r.REINSPECTION_FINDINGS else None
         for row in rows:
             for index in indexes:
                 if row[index]:
                     self.hashes.add(row[index])
+            if photos is not None:
+                self.hashes.update(r.photo_hashes(row[photos]))
+            yield row
 
     def collect(self) -> Iterator[tuple[r.Kind, Iterable[tuple[Any, ...]]]]:
         """Each kind with its rows; the rows of the children of inspections and
@@ -274,8 +271,7 @@ class _Batch:
         notices = self._changed(
             r.NOTICES, "inspection_id IN (SELECT id FROM inspections WHERE state != 'draft')"
         )
-        self._note_hashes(r.NOTICES, notices)
-        yield r.NOTICES, notices
+        yield r.NOTICES, self._noting(r.NOTICES, notices)
         re_findings = self._children(
             r.REINSPECTION_FINDINGS,
             "SELECT id FROM reinspections WHERE " + self._not_sent(r.REINSPECTIONS.name),
