@@ -240,6 +240,7 @@ _FINDING_COLUMNS = (
     "drop_reason",
     "updated_at",
     "origin_device",
+    "unit_id",  # triggers would derive it; given, they have nothing to do
 )
 _NOTICE_COLUMNS = (
     "id",
@@ -256,6 +257,7 @@ _NOTICE_COLUMNS = (
     "payload",
     "updated_at",
     "origin_device",
+    "unit_id",
 )
 _REINSPECTION_COLUMNS = (
     "id",
@@ -508,6 +510,7 @@ class HistoryWriter:
                             stamp,
                             origin,
                             len(findings) - 1,
+                            unit.id,
                         )
                     )
                 else:
@@ -589,6 +592,7 @@ class HistoryWriter:
         stamp: str,
         origin: str,
         position: int,
+        unit_id: str,
     ) -> tuple[object, ...]:
         template = finding.template
         dropped = self.rng.random() < 0.03
@@ -612,6 +616,7 @@ class HistoryWriter:
             DROP_REASON if dropped else "",
             stamp,
             origin,
+            unit_id,
         )
 
     # -- notices and re-inspections ---------------------------------------------------------
@@ -700,6 +705,7 @@ class HistoryWriter:
                     payload,
                     closed_at or issued_text,
                     origin,
+                    unit.id,
                 )
             )
             self.summary.notices += 1

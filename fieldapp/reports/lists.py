@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -263,7 +263,10 @@ def _checked_class(column: str, prefix: str) -> str:
 
 
 def _inspection_where(
-    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+    filters: Filters,
+    today: dt.date,
+    matches: search.TextMatches | None = None,
+    walk: bool = False,
 ) -> Where:
     where = Where(today)
     common_where(where, filters, "u.district_code", "i.unit_id")
@@ -344,10 +347,13 @@ def _inspection_row(row: Any, today: dt.date) -> InspectionItem:
 
 
 def _notice_where(
-    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+    filters: Filters,
+    today: dt.date,
+    matches: search.TextMatches | None = None,
+    walk: bool = False,
 ) -> Where:
     where = Where(today)
-    common_where(where, filters, "u.district_code", "i.unit_id")
+    common_where(where, filters, "u.district_code", "x.unit_id")
     if filters.equipment_class:
         prefix = class_prefix(filters.equipment_class)
         where.add(_checked_class("x.inspection_id", prefix), class_lo=prefix, class_hi=prefix + "~")
@@ -364,14 +370,14 @@ def _notice_where(
         where.add(f"x.inspection_id IN ({_WITH_MEASURE})", measure=filters.measure)
     for n, word in enumerate(search.words(filters.text)):
         term, params = search.inspection_predicate(
-            word, n, "x.inspection_id", "i.unit_id", ("finding",), matches
+            word, n, "x.inspection_id", "x.unit_id", ("finding",), matches
         )
         where.add(term, **params)
     return where
 
 
 _NOTICE_SELECT = """
-SELECT x.id, x.number, x.kind, x.inspection_id, i.unit_id, u.name, u.district_code, o.name,
+SELECT x.id, x.number, x.kind, x.inspection_id, x.unit_id, u.name, u.district_code, o.name,
   x.issued_at, x.deadline, x.state,
   (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = x.inspection_id AND f.dropped = 0
      AND (x.kind = 'order' OR f.measure = x.kind)),
@@ -431,10 +437,22 @@ _ORDERS_IN = "SELECT inspection_id FROM notices WHERE kind = 'order' AND state"
 
 
 def _finding_where(
-    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+    filters: Filters,
+    today: dt.date,
+    matches: search.TextMatches | None = None,
+    walk: bool = False,
 ) -> Where:
+    """``walk``: the rows are found by walking the inspections in their order, so a unit is
+    tested on the inspection before its findings are read, and a word is looked up for each
+    finding walked rather than by collecting every finding it is in."""
     where = Where(today)
-    common_where(where, filters, "u.district_code", "i.unit_id")
+    if walk and (filters.area or filters.key_units_only):
+        units = Where(today)
+        common_where(units, filters.replace(unit_id=""), "u.district_code", "u.id")
+        where.add(f"i.unit_id IN (SELECT u.id FROM units u WHERE {units.sql()})", **units.params)
+        common_where(where, Filters(unit_id=filters.unit_id), "", "f.unit_id")
+    else:
+        common_where(where, filters, "u.district_code", "f.unit_id")
     # With an area, dates, a unit or an officer the list is already narrow: then a class
     # (most devices are lifts) and a common word are tested row by row ("+" keeps SQLite from
     # starting at their big sets)
@@ -460,6 +478,11 @@ def _finding_where(
             officer=filters.officer_id,
         )
     where.date_range("i.started_at", filters)
+    dated = filters.date_from or filters.date_to
+    if (filters.area or filters.key_units_only) and dated and not walk:
+        # the units' inspections of those dates are fewer than the units' findings: saying
+        # so lets SQLite go from the units to their inspections (by unit and date) first
+        where.add("i.unit_id = u.id")
     if filters.status == "dropped":
         where.add("f.dropped = 1")
     elif filters.status == "open":
@@ -471,13 +494,15 @@ def _finding_where(
     if filters.measure:
         where.add("f.measure = :measure", measure=filters.measure)
     for n, word in enumerate(search.words(filters.text)):
-        term, params = search.finding_predicate(word, n, matches, row_by_row=narrow)
+        term, params = search.finding_predicate(
+            word, n, matches, row_by_row=narrow or walk, unit="i.unit_id" if walk else "f.unit_id"
+        )
         where.add(term, **params)
     return where
 
 
 _FINDING_SELECT = f"""
-SELECT f.id, f.inspection_id, i.unit_id, u.name, u.district_code, i.started_at, f.item_id,
+SELECT f.id, f.inspection_id, f.unit_id, u.name, u.district_code, i.started_at, f.item_id,
   f.text, f.severity, f.measure, f.deadline, e.internal_number, e.location, e.catalogue_code,
   (SELECT x.number FROM notices x WHERE x.inspection_id = f.inspection_id AND x.kind = 'order'),
   {_ORDER_STATE}, f.dropped"""
@@ -537,7 +562,10 @@ def _finding_row(row: Any, today: dt.date) -> FindingItem:
 
 
 def _unit_where(
-    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+    filters: Filters,
+    today: dt.date,
+    matches: search.TextMatches | None = None,
+    walk: bool = False,
 ) -> Where:
     where = Where(today)
     common_where(where, filters, "u.district_code", "u.id")
@@ -556,13 +584,24 @@ def _unit_where(
             officer=filters.officer_id,
         )
     inspected = Where(today)
-    inspected.date_range("started_at", filters)
-    inspected.add("state != 'draft'")
-    units_inspected = f"SELECT unit_id FROM inspections WHERE {inspected.sql()}"
+    inspected.date_range("i.started_at", filters)
+    inspected.add("i.state != 'draft'")
+    inspections_of = f"SELECT 1 FROM inspections i WHERE i.unit_id = {{}} AND {inspected.sql()}"
     if filters.status == "not_inspected":
-        where.add(f"u.id NOT IN ({units_inspected})", **inspected.params)
-    elif filters.status == "inspected" or filters.date_from or filters.date_to:
-        where.add(f"u.id IN ({units_inspected})", **inspected.params)
+        # asked unit by unit (one range of the index by unit and date each), and the few
+        # units found collected before they are sorted, not looked for along the whole list
+        where.add(
+            "u.rowid IN (SELECT n.rowid FROM units n"
+            f" WHERE NOT EXISTS ({inspections_of.format('n.id')}))",
+            **inspected.params,
+        )
+    elif filters.date_from or filters.date_to:  # the inspections of those dates are fewer
+        where.add(
+            f"u.id IN (SELECT i.unit_id FROM inspections i WHERE {inspected.sql()})",
+            **inspected.params,
+        )
+    elif filters.status == "inspected":  # most units: asked for each one the list walks
+        where.add(f"EXISTS ({inspections_of.format('u.id')})", **inspected.params)
     for n, word in enumerate(search.words(filters.text)):
         units, params = search.matching_units(word, n)
         where.add(f"u.id IN ({units})", **params)
@@ -575,8 +614,7 @@ SELECT u.id, u.name, u.credit_code, u.address, u.district_code, u.is_key_unit, u
   (SELECT COUNT(*) FROM equipment e WHERE e.unit_id = u.id AND {OVERDUE_SQL}),
   (SELECT COUNT(*) FROM inspections i WHERE i.unit_id = u.id),
   (SELECT MAX(i.started_at) FROM inspections i WHERE i.unit_id = u.id),
-  (SELECT COUNT(*) FROM inspections i JOIN notices x ON x.inspection_id = i.id
-     WHERE i.unit_id = u.id AND x.state IN {_OPEN})"""
+  (SELECT COUNT(*) FROM notices x WHERE x.unit_id = u.id AND x.state IN {_OPEN})"""
 
 
 def _unit_row(row: Any, today: dt.date) -> UnitItem:
@@ -615,7 +653,10 @@ def _unit_row(row: Any, today: dt.date) -> UnitItem:
 
 
 def _device_where(
-    filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+    filters: Filters,
+    today: dt.date,
+    matches: search.TextMatches | None = None,
+    walk: bool = False,
 ) -> Where:
     where = Where(today)
     common_where(where, filters, "u.district_code", "e.unit_id")
@@ -700,7 +741,7 @@ class _Spec:
     base: str  # the table the list is of, with its alias: "inspections i"
     joins: tuple[tuple[str, str, str], ...]  # (alias, JOIN clause, alias it needs or "")
     order: str
-    where: Callable[[Filters, dt.date, search.TextMatches | None], Where]
+    where: Callable[[Filters, dt.date, search.TextMatches | None, bool], Where]
     row: Callable[[Any, dt.date], Row]
     # the same FROM, in the order of ORDER BY's table first, joined with CROSS JOIN so that
     # SQLite walks that table's index in order and stops once a page is full
@@ -725,8 +766,6 @@ class _Spec:
 
 
 _ALIAS = re.compile(r"(?<![\w.])([a-z])\.")
-_UNIT_OF_INSPECTION = ("u", "JOIN units u ON u.id = i.unit_id", "i")
-_CROSS_UNIT = ("u", "CROSS JOIN units u ON u.id = i.unit_id", "i")
 #: "alias.column IN (…)" at the top of a WHERE clause: a set that could drive the query
 _DRIVING = re.compile(r"(?<![\w.+])[a-z]\.(?:id|inspection_id|unit_id|equipment_id) (?:NOT )?IN \(")
 
@@ -752,7 +791,7 @@ _SPECS: dict[ListKind, _Spec] = {
         _inspection_where,
         _inspection_row,
         "inspections i",
-        (_CROSS_UNIT,),
+        (("u", "CROSS JOIN units u ON u.id = i.unit_id", ""),),
     ),
     ListKind.NOTICES: _Spec(
         (
@@ -772,14 +811,17 @@ _SPECS: dict[ListKind, _Spec] = {
         "notices x",
         (
             ("i", "JOIN inspections i ON i.id = x.inspection_id", ""),
-            _UNIT_OF_INSPECTION,
+            ("u", "JOIN units u ON u.id = x.unit_id", ""),
             ("o", "LEFT JOIN officers o ON o.id = i.created_by", "i"),
         ),
         "ORDER BY x.issued_at DESC, x.rowid DESC",
         _notice_where,
         _notice_row,
         "notices x",
-        (("i", "CROSS JOIN inspections i ON i.id = x.inspection_id", ""), _CROSS_UNIT),
+        (
+            ("i", "CROSS JOIN inspections i ON i.id = x.inspection_id", ""),
+            ("u", "CROSS JOIN units u ON u.id = x.unit_id", ""),
+        ),
     ),
     ListKind.FINDINGS: _Spec(
         (
@@ -799,14 +841,17 @@ _SPECS: dict[ListKind, _Spec] = {
         "findings f",
         (
             ("i", "JOIN inspections i ON i.id = f.inspection_id", ""),
-            _UNIT_OF_INSPECTION,
+            ("u", "JOIN units u ON u.id = f.unit_id", ""),
             ("e", "LEFT JOIN equipment e ON e.id = f.equipment_id", ""),
         ),
         "ORDER BY i.started_at DESC, i.rowid DESC, f.position",
         _finding_where,
         _finding_row,
         "inspections i CROSS JOIN findings f ON f.inspection_id = i.id",
-        (_CROSS_UNIT, ("e", "LEFT JOIN equipment e ON e.id = f.equipment_id", "")),
+        (
+            ("u", "CROSS JOIN units u ON u.id = f.unit_id", ""),
+            ("e", "LEFT JOIN equipment e ON e.id = f.equipment_id", ""),
+        ),
     ),
     ListKind.UNITS: _Spec(
         (
@@ -858,10 +903,14 @@ def columns(kind: ListKind) -> tuple[Column, ...]:
 
 
 def _where(
-    kind: ListKind, filters: Filters, today: dt.date, matches: search.TextMatches | None = None
+    kind: ListKind,
+    filters: Filters,
+    today: dt.date,
+    matches: search.TextMatches | None = None,
+    walk: bool = False,
 ) -> Where:
     check_status(kind, filters)
-    return _SPECS[kind].where(filters, today, matches)
+    return _SPECS[kind].where(filters, today, matches, walk)
 
 
 def list_sql(
@@ -882,14 +931,15 @@ def list_sql(
     """
     kind = ListKind(kind)
     spec = _SPECS[kind]
-    where = _where(kind, filters, today or dt.date.today(), matches)
+    walk = ordered and limit is not None and bool(spec.ordered_base)
+    where = _where(kind, filters, today or dt.date.today(), matches, walk)
     clause = where.sql()
     params = dict(where.params)
     if limit is None:
         return f"{spec.select}\n{spec.source()}\nWHERE {clause}\n{spec.order}", params
     key = f"{spec.alias}.rowid"
     source = spec.source(clause + spec.order)
-    if ordered and spec.ordered_base:
+    if walk:
         source = spec.source(clause + spec.order, ordered=True)
         clause = _DRIVING.sub(lambda m: "+" + m.group(0), clause)
     picked = f"SELECT {key} {source} WHERE {clause} {spec.order} LIMIT :limit OFFSET :offset"
@@ -907,8 +957,29 @@ def count_sql(
     kind = ListKind(kind)
     spec = _SPECS[kind]
     where = _where(kind, filters, today or dt.date.today(), matches)
+    if kind is ListKind.FINDINGS and (counted := _counted_in_index(filters, matches)):
+        return counted
     clause = where.sql()
     return f"SELECT COUNT(*) {spec.source(clause)} WHERE {clause}", where.params
+
+
+def _counted_in_index(
+    filters: Filters, matches: search.TextMatches | None
+) -> tuple[str, dict[str, Any]] | None:
+    """When the findings are filtered by one searched word alone, found in finding texts and
+    in no unit's name, their number is that of the search documents of findings holding it
+    (every finding has exactly one, kept by triggers): no finding needs to be looked up."""
+    found = search.words(filters.text)
+    if len(found) != 1 or filters != Filters(text=filters.text) or matches is None:
+        return None
+    present = matches.get(found[0], frozenset())
+    if "finding" not in present or "unit" in present:
+        return None
+    texts, params = search.matching_texts(found[0])
+    return (
+        f"SELECT COUNT(*) FROM search_docs WHERE kind = 'finding' AND text_id IN ({texts})",
+        params,
+    )
 
 
 def _matches(db: Database, kind: ListKind, filters: Filters) -> search.TextMatches | None:
@@ -935,11 +1006,18 @@ def fetch_rows(
 ) -> list[Any]:
     """One page of a list, in its fixed order. Raises BadFilter."""
     today = today or dt.date.today()
-    ordered = _many_match(db, ListKind(kind), filters, offset, limit)
-    sql, params = list_sql(
-        kind, filters, today, offset, limit, ordered, _matches(db, ListKind(kind), filters)
-    )
-    make = _SPECS[ListKind(kind)].row
+    kind = ListKind(kind)
+    ordered = _walk_by_filters(kind, filters)
+    if ordered is None:  # it depends on how much the words match, which also says where
+        uses = search.word_uses(db, filters.text)
+        ordered = _walk_by_share(db, kind, uses, offset, limit)
+        matches: search.TextMatches | None = {
+            word: frozenset(k for k, n in counts.items() if n) for word, counts in uses.items()
+        }
+    else:
+        matches = _matches(db, kind, filters)
+    sql, params = list_sql(kind, filters, today, offset, limit, ordered, matches)
+    make = _SPECS[kind].row
     return [make(row, today) for row in db.execute(sql, params).fetchall()]
 
 
@@ -952,15 +1030,10 @@ _TABLES = {
 }
 
 
-def _many_match(
-    db: Database, kind: ListKind, filters: Filters, offset: int = 0, limit: int = 200
-) -> bool:
-    """Whether walking the list in its order finds the page sooner than collecting every
-    match and sorting them. A walk tests about (offset + limit) / share rows, a collection
-    sorts about share × rows, each row of which costs about ``_COLLECT_COST`` walked rows;
-    share is the part of the list a search is likely to match (each word: the units using
-    it over all units, plus the other records using it over the list's rows; the words
-    together: the product)."""
+def _walk_by_filters(kind: ListKind, filters: Filters) -> bool | None:
+    """Whether walking the list in its order finds a page sooner than collecting every
+    match and sorting them, when the filters alone say so; None when it depends on how
+    many records the searched words are in (``_walk_by_share``)."""
     if kind not in _TABLES:
         return False
     if filters.unit_id or filters.officer_id or filters.status:
@@ -969,22 +1042,31 @@ def _many_match(
         return False
     if filters.area and len(area_prefix(filters.area)) >= 6:
         return False
-    words = search.words(filters.text)
-    if not words:
+    if not search.words(filters.text):
         return True
+    return None
+
+
+def _walk_by_share(
+    db: Database,
+    kind: ListKind,
+    uses: Mapping[str, Mapping[str, int]],
+    offset: int = 0,
+    limit: int = 200,
+) -> bool:
+    """Whether walking the list finds the page sooner than collecting. A walk tests about
+    (offset + limit) / share rows, a collection sorts about share × rows, each row of which
+    costs about ``_COLLECT_COST`` walked rows; share is the part of the list a search is
+    likely to match (each word: the units using it over all units, plus the other records
+    using it over the list's rows; the words together: the product). ``uses``: from
+    ``search.word_uses``."""
     rows = db.execute(f"SELECT MAX(rowid) FROM {_TABLES[kind]}").fetchone()[0] or 1
     units = db.execute("SELECT MAX(rowid) FROM units").fetchone()[0] or 1
     share = 1.0
-    for n, word in enumerate(words):
-        texts, params = search.matching_texts(word, n)
-        uses = dict(
-            db.execute(
-                f"SELECT kind, COUNT(*) FROM search_docs WHERE text_id IN ({texts}) GROUP BY kind",
-                params,
-            ).fetchall()
-        )
-        by_units = uses.pop("unit", 0) / units
-        share *= min(1.0, by_units + sum(uses.values()) / rows)
+    for counts in uses.values():
+        by_units = counts.get("unit", 0) / units
+        others = sum(n for k, n in counts.items() if k != "unit")
+        share *= min(1.0, by_units + others / rows)
     return share * share * rows * _COLLECT_COST >= offset + limit
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "matching_units",
     "search_mode",
     "text_matches",
+    "word_uses",
     "words",
 ]
 
@@ -126,6 +127,21 @@ def text_matches(db: Database, text: str) -> dict[str, frozenset[str]]:
     return found
 
 
+def word_uses(db: Database, text: str) -> dict[str, dict[str, int]]:
+    """For each word of ``text``, how many records of each kind (``DOC_KINDS``) hold it: one
+    pass over the search documents of its texts. Says what ``text_matches`` says (the kinds
+    with a count), and how much of a list a search is likely to match."""
+    uses: dict[str, dict[str, int]] = {}
+    for n, word in enumerate(words(text)):
+        texts, params = matching_texts(word, n)
+        rows = db.execute(
+            f"SELECT kind, COUNT(*) FROM search_docs WHERE text_id IN ({texts}) GROUP BY kind",
+            params,
+        ).fetchall()
+        uses[word] = dict(rows)
+    return uses
+
+
 def _present(word: str, matches: TextMatches | None) -> frozenset[str]:
     return frozenset(DOC_KINDS) if matches is None else matches.get(word, frozenset())
 
@@ -161,23 +177,27 @@ def inspection_predicate(
 
 
 def finding_predicate(
-    word: str, n: int, matches: TextMatches | None = None, row_by_row: bool = False
+    word: str,
+    n: int,
+    matches: TextMatches | None = None,
+    row_by_row: bool = False,
+    unit: str = "f.unit_id",
 ) -> tuple[str, dict[str, Any]]:
-    """A WHERE term on a finding ``f`` of an inspection ``i``: its own text or its unit holds
-    ``word`` (only the parts ``matches`` says can hold it). ``row_by_row``: other filters
-    already narrow the list, so a word found only in finding texts is looked up for each
-    finding (by the search document's key) instead of collecting every finding it is in."""
+    """A WHERE term on a finding ``f``: its own text or its unit (the SQL column ``unit``)
+    holds ``word`` (only the parts ``matches`` says can hold it). ``row_by_row``: other
+    filters or the walk narrow the list, so a word found only in finding texts is looked up
+    for each finding (by the search document's key) instead of collecting every finding it
+    is in."""
     present = _present(word, matches)
     findings, params = matching_findings(word, n)
     units, _ = matching_units(word, n)
     if "finding" in present and "unit" in present:
         return (
-            f"f.id IN ({findings} UNION SELECT id FROM findings WHERE inspection_id IN"
-            f" (SELECT id FROM inspections WHERE unit_id IN ({units})))",
+            f"f.id IN ({findings} UNION SELECT id FROM findings WHERE unit_id IN ({units}))",
             params,
         )
     if "unit" in present:
-        return f"i.unit_id IN ({units})", params
+        return f"{unit} IN ({units})", params
     if "finding" in present and row_by_row:
         texts, _ = matching_texts(word, n)
         return (

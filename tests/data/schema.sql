@@ -35,6 +35,9 @@ CREATE INDEX findings_item ON findings(item_id, dropped);
 -- index findings_measure
 CREATE INDEX findings_measure ON findings(measure, dropped, inspection_id);
 
+-- index findings_unit
+CREATE INDEX findings_unit ON findings(unit_id, dropped, inspection_id);
+
 -- index idx__sqlite_migrations_migration_set_name
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
@@ -81,6 +84,9 @@ CREATE INDEX notices_kind_state ON notices(kind, state, inspection_id);
 -- index notices_state
 CREATE INDEX notices_state ON notices(state, deadline);
 
+-- index notices_unit
+CREATE INDEX notices_unit ON notices(unit_id, kind, state, deadline, inspection_id);
+
 -- index officers_law_id
 CREATE UNIQUE INDEX officers_law_id ON officers(law_id);
 
@@ -92,6 +98,9 @@ CREATE INDEX reinspections_at ON reinspections(at);
 
 -- index reinspections_notice
 CREATE INDEX reinspections_notice ON reinspections(notice_id, at);
+
+-- index reinspections_outcome
+CREATE INDEX reinspections_outcome ON reinspections(outcome, at);
 
 -- index search_docs_text
 CREATE INDEX search_docs_text ON search_docs(text_id, kind, inspection_id);
@@ -250,7 +259,7 @@ CREATE TABLE findings (
     drop_reason TEXT NOT NULL DEFAULT '',
     rev INTEGER NOT NULL DEFAULT 1,
     updated_at TEXT NOT NULL,
-    origin_device TEXT NOT NULL,
+    origin_device TEXT NOT NULL, unit_id TEXT,
     UNIQUE (run_id, item_id)
 ) STRICT;
 
@@ -335,7 +344,7 @@ CREATE TABLE notices (
     pdf_sha256 TEXT REFERENCES attachments(sha256),
     rev INTEGER NOT NULL DEFAULT 1,
     updated_at TEXT NOT NULL,
-    origin_device TEXT NOT NULL,
+    origin_device TEXT NOT NULL, unit_id TEXT,
     UNIQUE (officer_code, year, sequence, kind)
 ) STRICT;
 
@@ -610,7 +619,7 @@ BEGIN
 END;
 
 -- trigger findings_locked_update
-CREATE TRIGGER findings_locked_update BEFORE UPDATE ON findings
+CREATE TRIGGER findings_locked_update BEFORE UPDATE OF id, inspection_id, run_id, item_id, equipment_id, position, text, severity, measure, deadline, violated, penalty, code, dropped, drop_reason, rev, updated_at, origin_device ON findings
 WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
 BEGIN
     SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
@@ -639,6 +648,22 @@ BEGIN
     UPDATE search_docs SET ref = NEW.id, inspection_id = NEW.inspection_id,
         text_id = (SELECT id FROM search_texts WHERE body = NEW.text)
         WHERE kind = 'finding' AND ref = OLD.id;
+END;
+
+-- trigger findings_unit_insert
+CREATE TRIGGER findings_unit_insert AFTER INSERT ON findings
+WHEN NEW.unit_id IS NOT (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+BEGIN
+    UPDATE findings SET unit_id = (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+        WHERE rowid = NEW.rowid;
+END;
+
+-- trigger findings_unit_update
+CREATE TRIGGER findings_unit_update AFTER UPDATE OF inspection_id, unit_id ON findings
+WHEN NEW.unit_id IS NOT (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+BEGIN
+    UPDATE findings SET unit_id = (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+        WHERE rowid = NEW.rowid;
 END;
 
 -- trigger inspection_officers_locked_delete
@@ -735,6 +760,40 @@ BEGIN
     INSERT INTO search_docs (kind, ref, text_id, inspection_id)
         SELECT 'opinion', NEW.id, id, NEW.id FROM search_texts
         WHERE body = NEW.unit_opinion AND NEW.unit_opinion != '';
+END;
+
+-- trigger inspections_unit_insert
+CREATE TRIGGER inspections_unit_insert AFTER INSERT ON inspections
+BEGIN
+    UPDATE findings SET unit_id = NEW.unit_id
+        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;
+    UPDATE notices SET unit_id = NEW.unit_id
+        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;
+END;
+
+-- trigger inspections_unit_update
+CREATE TRIGGER inspections_unit_update AFTER UPDATE OF id, unit_id ON inspections
+BEGIN
+    UPDATE findings SET unit_id = NEW.unit_id
+        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;
+    UPDATE notices SET unit_id = NEW.unit_id
+        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;
+END;
+
+-- trigger notices_unit_insert
+CREATE TRIGGER notices_unit_insert AFTER INSERT ON notices
+WHEN NEW.unit_id IS NOT (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+BEGIN
+    UPDATE notices SET unit_id = (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+        WHERE rowid = NEW.rowid;
+END;
+
+-- trigger notices_unit_update
+CREATE TRIGGER notices_unit_update AFTER UPDATE OF inspection_id, unit_id ON notices
+WHEN NEW.unit_id IS NOT (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+BEGIN
+    UPDATE notices SET unit_id = (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+        WHERE rowid = NEW.rowid;
 END;
 
 -- trigger search_texts_delete

@@ -122,6 +122,10 @@ def test_finding_filters(fixture: Fixture, filters: Filters, expected: set[str])
         (Filters(status="not_inspected"), {"U5"}),
         (Filters(status="not_inspected", date_from=dt.date(2026, 1, 1)), {"U3", "U5"}),
         (Filters(date_from=dt.date(2026, 1, 1)), {"U1", "U2", "U4"}),
+        (Filters(status="inspected"), {"U1", "U2", "U3", "U4"}),
+        (Filters(status="inspected", date_to=dt.date(2025, 12, 31)), {"U3"}),
+        (Filters(status="not_inspected", area="220100"), {"U5"}),
+        (Filters(status="not_inspected", area="220200"), set()),
         (Filters(equipment_class="3110"), {"U1", "U2"}),
         (Filters(key_units_only=True), {"U1", "U4"}),
         (Filters(text="长春"), {"U1", "U2", "U5"}),
@@ -213,6 +217,31 @@ def test_reinspections_and_escalations(fixture: Fixture) -> None:
     assert (escalated[0].escalation_label, escalated[0].unit_name) == ("立案处罚", "吉林市中心医院")
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(area="220100"),
+        Filters(area="220204"),
+        Filters(text="吉林"),
+        Filters(area="220000", status="escalated"),
+    ],
+)
+def test_reinspections_walked_or_collected_alike(
+    fixture: Fixture, filters: Filters, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fieldapp.reports.followups as followups
+
+    found = {}
+    for walk in (False, True):
+        monkeypatch.setattr(followups, "_newest_first", lambda _filters, walk=walk: walk)
+        found[walk] = (
+            reinspection_results(fixture.db, filters, today=TODAY),
+            escalations(fixture.db, filters.replace(status=""), today=TODAY),
+        )
+    assert found[True] == found[False]
+
+
 def test_counts_per_officer_and_district(fixture: Fixture) -> None:
     officers = {c.name: c for c in counts_by_officer(fixture.db, Filters(), TODAY)}
     assert (officers["张三"].inspections, officers["张三"].findings) == (3, 3)
@@ -228,6 +257,31 @@ def test_counts_per_officer_and_district(fixture: Fixture) -> None:
     assert (cities["220200"].findings, cities["220200"].overdue_devices) == (2, 1)
     districts = {c.code for c in counts_by_district(fixture.db, Filters(), TODAY)}
     assert districts == {"220102", "220104", "220202", "220204"}
+
+
+def test_counts_per_district_leave_drafts_out_with_or_without_dates(fixture: Fixture) -> None:
+    """Without dates the findings and notices are counted by their own unit, with dates
+    through their inspections: both give the same numbers, and a draft counts in neither."""
+    every_year = Filters(date_from=dt.date(2000, 1, 1))
+    before = counts_by_district(fixture.db, Filters(), TODAY, "city")
+    assert counts_by_district(fixture.db, every_year, TODAY, "city") == before
+    db = fixture.db
+    with db.atomic():
+        db.execute(
+            "INSERT INTO inspections (id, unit_id, check_type, state, started_at, created_by,"
+            " updated_at, origin_device) SELECT 'draft-1', unit_id, check_type, 'draft',"
+            " started_at, created_by, updated_at, origin_device FROM inspections WHERE id = ?",
+            [fixture.ids["I1"]],
+        )
+        db.execute(
+            "INSERT INTO findings (id, inspection_id, position, text, severity, measure,"
+            " updated_at, origin_device) VALUES ('draft-f', 'draft-1', 9, '草稿里的问题',"
+            " 'general', 'rectify', ?, 'test-device')",
+            [TODAY.isoformat()],
+        )
+    assert db.execute("SELECT unit_id FROM findings WHERE id = 'draft-f'").fetchone()[0]
+    assert counts_by_district(fixture.db, Filters(), TODAY, "city") == before
+    assert counts_by_district(fixture.db, every_year, TODAY, "city") == before
 
 
 def test_overdue_devices_and_holds(fixture: Fixture) -> None:

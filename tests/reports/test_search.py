@@ -11,7 +11,13 @@ from sqlite_utils import Database
 
 from fieldapp.reports import Filters, ListKind, count_rows, search_mode
 from fieldapp.reports.lists import count_sql, list_sql
-from fieldapp.reports.search import fts_query, matching_texts, text_matches
+from fieldapp.reports.search import (
+    fts_query,
+    matching_findings,
+    matching_texts,
+    text_matches,
+    word_uses,
+)
 from fieldapp.store.database import open_database
 from tests.reports.conftest import TODAY, Fixture
 
@@ -182,19 +188,34 @@ def test_knowing_where_a_word_is_changes_no_result(
     fixture: Fixture, kind: ListKind, text: str
 ) -> None:
     """The plan that leaves out what cannot hold a word finds exactly what the plan that
-    looks everywhere finds."""
+    looks everywhere finds, collecting or walking; its count (for one word found only in
+    finding texts, the search documents holding it) is the number of those rows."""
     filters = Filters(text=text)
     matches = text_matches(fixture.db, text)
     everywhere_sql, params = list_sql(kind, filters, TODAY, 0, 10_000)
     everywhere = fixture.db.execute(everywhere_sql, params).fetchall()
     planned_sql, params = list_sql(kind, filters, TODAY, 0, 10_000, matches=matches)
     assert fixture.db.execute(planned_sql, params).fetchall() == everywhere
+    # walking the list in its order, each row's words looked up one by one
+    walked_sql, params = list_sql(kind, filters, TODAY, 0, 10_000, True, matches)
+    assert fixture.db.execute(walked_sql, params).fetchall() == everywhere
     count_sql_everywhere, params = count_sql(kind, filters, TODAY)
     assert (
         count_rows(fixture.db, kind, filters, TODAY)
         == len(everywhere)
         == (fixture.db.execute(count_sql_everywhere, params).fetchone()[0])
     )
+
+
+@pytest.mark.parametrize("text", SEARCHES)
+def test_counting_uses_finds_the_same_kinds(fixture: Fixture, text: str) -> None:
+    uses = word_uses(fixture.db, text)
+    kinds = {word: frozenset(k for k, n in counts.items() if n) for word, counts in uses.items()}
+    assert kinds == text_matches(fixture.db, text)
+    for word, counts in uses.items():
+        finding_ids, params = matching_findings(word)
+        held = fixture.db.execute(f"SELECT COUNT(*) FROM ({finding_ids})", params).fetchone()[0]
+        assert counts.get("finding", 0) == held
 
 
 def test_where_each_word_is_found(fixture: Fixture) -> None:
