@@ -9,9 +9,10 @@ Every query runs in a fresh child process (so its peak memory is its own) on a r
 connection, and is timed beside exactly the same SQL statements run through bare
 ``sqlite3`` (the standard library module, no sqlite-utils, no row objects) in the same
 run, alternating, median of 5 after a warm-up each. Each filter and search is timed as the
-count, the first page (100 rows) and a page 10,000 rows down (scrolling). The worst ratio
-is taken over queries of at least 1 ms in bare sqlite3 (below that it measures the Python
-call, not the query).
+count, the first page (100 rows) and a page 10,000 rows down (scrolling), on each of the
+five lists and each follow-up (open notices, re-inspections, escalations, devices overdue,
+stop-use orders and seals in force). The worst ratio is taken over queries of at least
+1 ms in bare sqlite3 (below that it measures the Python call, not the query).
 
     python bench/supervisor.py          # every query, then the figures
 """
@@ -262,27 +263,35 @@ def _child() -> dict[str, Any]:
                 f"{kind.value}/{case}/deep",
                 lambda d, k=kind, f=f: fetch_rows(d, k, f, 10_000, 100, today),
             )
-    print("follow-ups:")
-    city = Filters(area="220100")
-    for name, call in (
-        ("open_notices", lambda d: open_notices(d, Filters(), today, 0, 100)),
-        (
-            "open_notices/district/overdue",
-            lambda d: open_notices(d, Filters(area="220104", status="overdue"), today, 0, 100),
-        ),
-        ("count_open_notices", lambda d: count_open_notices(d, Filters(), today)),
-        ("reinspection_results", lambda d: reinspection_results(d, Filters(), 0, 100, today)),
-        ("reinspection_results/city", lambda d: reinspection_results(d, city, 0, 100, today)),
-        ("escalations", lambda d: escalations(d, Filters(), 0, 100, today)),
-        (
-            "escalations/open/city",
-            lambda d: escalations(d, city.replace(status="open"), 0, 100, today),
-        ),
-        ("overdue_devices", lambda d: overdue_devices(d, Filters(), today, 0, 100)),
-        ("holds_in_force", lambda d: holds_in_force(d, Filters(), today, 0, 100)),
-        ("count_holds", lambda d: count_holds(d, Filters(), today)),
-    ):
-        run(filters, name, call)
+    print("follow-ups (each filter; a page, a page 10,000 down, or the count):")
+    paged = {
+        "open_notices": lambda d, f, o: open_notices(d, f, today, o, 100),
+        "reinspection_results": lambda d, f, o: reinspection_results(d, f, o, 100, today),
+        "escalations": lambda d, f, o: escalations(d, f, o, 100, today),
+        "overdue_devices": lambda d, f, o: overdue_devices(d, f, today, o, 100),
+        "holds_in_force": lambda d, f, o: holds_in_force(d, f, today, o, 100),
+    }
+    counted = {
+        "count_open_notices": lambda d, f: count_open_notices(d, f, today),
+        "count_holds": lambda d, f: count_holds(d, f, today),
+    }
+    # each with the filters of the lists, and the states it knows
+    states = {
+        "open_notices": [("overdue/district", Filters(area="220104", status="overdue"))],
+        "count_open_notices": [],
+        "reinspection_results": [("escalated", Filters(status="escalated"))],
+        "escalations": [("open/city", Filters(area="220100", status="open"))],
+        "overdue_devices": [],
+        "holds_in_force": [("seal", Filters(measure="seal"))],
+        "count_holds": [("stop_use", Filters(measure="stop_use"))],
+    }
+    for name, page in paged.items():
+        for case, f in _cases(bare, today) + states[name]:
+            run(filters, f"{name}/{case}/page", lambda d, p=page, f=f: p(d, f, 0))
+            run(filters, f"{name}/{case}/deep", lambda d, p=page, f=f: p(d, f, 10_000))
+    for name, count in counted.items():
+        for case, f in _cases(bare, today) + states[name]:
+            run(filters, f"{name}/{case}", lambda d, c=count, f=f: c(d, f))
     print("aggregates and dashboards:")
     this_year = Filters(date_from=dt.date(today.year, 1, 1), date_to=today)
     for name, call in (

@@ -30,12 +30,14 @@ from fieldapp.reports.lists import (
     NOTICE_KINDS,
     DeviceItem,
     NoticeItem,
+    _matches,
     _notice_row,
     _notice_where,
     area_name,
     common_where,
     fetch_rows,
     local_date,
+    walk_pays,
 )
 from fieldapp.reports.parallel import run_side_by_side
 from fieldapp.store.registry import OVERDUE_SQL
@@ -86,7 +88,8 @@ def open_notices(
     may narrow to ``overdue``. Raises BadFilter."""
     today = _today(today)
     status = "overdue" if filters.status == "overdue" else "open"
-    where = _notice_where(filters.replace(status=status), today)
+    matches = _matches(db, ListKind.NOTICES, filters)  # a word only in unit names: from those
+    where = _notice_where(filters.replace(status=status), today, matches)
     spec = _SPECS[ListKind.NOTICES]
     sql = (
         f"{_NOTICE_SELECT}\n{spec.source()}\nWHERE {where.sql()}\n"
@@ -102,7 +105,9 @@ def count_open_notices(
 ) -> tuple[int, int]:
     """(open notices, of them past their deadline) with these filters. Raises BadFilter."""
     today = _today(today)
-    where = _notice_where(filters.replace(status="open"), today)
+    where = _notice_where(
+        filters.replace(status="open"), today, _matches(db, ListKind.NOTICES, filters)
+    )
     spec = _SPECS[ListKind.NOTICES]
     row = db.execute(
         f"SELECT COUNT(*), COALESCE(SUM(x.deadline < :today), 0) {spec.source()}"
@@ -137,7 +142,12 @@ def _reinspection_where(filters: Filters, today: dt.date, walk: bool = False) ->
     """``walk``: the re-inspections are walked newest first, so their units are tested row by
     row ("+" keeps SQLite from starting at the units)."""
     where = Where(today)
-    common_where(where, filters, "+u.district_code" if walk else "u.district_code", "x.unit_id")
+    if walk:
+        common_where(where, filters.replace(key_units_only=False), "+u.district_code", "x.unit_id")
+        if filters.key_units_only:
+            where.add("+u.is_key_unit = 1")
+    else:
+        common_where(where, filters, "u.district_code", "x.unit_id")
     if filters.officer_id:
         where.add("r.officer_id = :officer", officer=filters.officer_id)
     where.date_range("r.at", filters)
@@ -151,17 +161,36 @@ def _reinspection_where(filters: Filters, today: dt.date, walk: bool = False) ->
     return where
 
 
-def _newest_first(filters: Filters) -> bool:
+def _wide(filters: Filters) -> bool:
     """Whether walking the re-inspections newest first (by ``reinspections_at``) finds a
-    page sooner than collecting those of the filters' units and sorting them: yes for a
-    city or the province, which hold tens of thousands (on the province demo a city's page
-    10,000 deep: 150 ms walked, 680 ms sorted); no for a district or one unit, which hold
-    few."""
+    page sooner than collecting those of the filters' units and sorting them, as far as the
+    area says: yes for a city or the province (or key units anywhere), which hold tens of
+    thousands (on the province demo a city's page 10,000 deep: 150 ms walked, 680 ms
+    sorted); no for a district or one unit, which hold few."""
     if filters.unit_id:
         return False
     return not filters.area or len(area_prefix(filters.area)) <= 4
 
 
+def _newest_first(db: Database, filters: Filters, offset: int, limit: int) -> bool:
+    """``_wide``, and the units whose names hold the searched words (if any) are many
+    enough for a walk to reach the page first (``walk_pays``)."""
+    if not _wide(filters):
+        return False
+    if not search.words(filters.text):
+        return True
+    units = db.execute("SELECT MAX(rowid) FROM units").fetchone()[0] or 1
+    rows = db.execute("SELECT MAX(rowid) FROM reinspections").fetchone()[0] or 1
+    share = 1.0
+    for counts in search.word_uses(db, filters.text).values():
+        share *= min(1.0, counts.get("unit", 0) / units)
+    return walk_pays(rows, share, offset, limit)
+
+
+#: what the filters need to pick a page's re-inspections (their columns are read after)
+_REINSPECTION_PICK = (
+    "FROM reinspections r JOIN notices x ON x.id = r.notice_id JOIN units u ON u.id = x.unit_id"
+)
 _REINSPECTION_SOURCE = (
     "FROM reinspections r JOIN notices x ON x.id = r.notice_id"
     " JOIN inspections i ON i.id = x.inspection_id JOIN units u ON u.id = x.unit_id"
@@ -179,7 +208,8 @@ def reinspection_results(
     """复查 results, the newest first: per re-inspection how many of the notice's findings
     were rectified. ``filters.status`` may be ``rectified`` or ``escalated``; the date range
     applies to the re-inspection. Raises BadFilter."""
-    where = _reinspection_where(filters, _today(today), _newest_first(filters))
+    walk = _newest_first(db, filters, offset, limit)
+    where = _reinspection_where(filters, _today(today), walk)
     sql = f"""
 SELECT r.id, r.at, x.id, x.number, u.name, u.district_code, o.name, r.outcome, r.escalation,
   (SELECT COALESCE(SUM(rf.rectified), 0) FROM reinspection_findings rf
@@ -187,8 +217,10 @@ SELECT r.id, r.at, x.id, x.number, u.name, u.district_code, o.name, r.outcome, r
   (SELECT COUNT(*) FROM reinspection_findings rf WHERE rf.reinspection_id = r.id),
   r.note
 {_REINSPECTION_SOURCE}
-WHERE {where.sql()}
-ORDER BY r.at DESC, r.rowid DESC LIMIT :limit OFFSET :offset"""
+WHERE r.rowid IN (
+  SELECT r.rowid {_REINSPECTION_PICK} WHERE {where.sql()}
+  ORDER BY r.at DESC, r.rowid DESC LIMIT :limit OFFSET :offset)
+ORDER BY r.at DESC, r.rowid DESC"""
     rows = db.execute(sql, {**where.params, "limit": limit, "offset": offset}).fetchall()
     return [
         ReinspectionItem(
@@ -251,7 +283,8 @@ def escalations(
     """Notices escalated at a re-inspection (立案处罚, 查封, 移交), the newest first, with the
     notice's state now. ``filters.status`` ``open`` keeps those still escalated. Raises
     BadFilter."""
-    where = _reinspection_where(filters.replace(status=""), _today(today), _newest_first(filters))
+    # escalations are few (a few thousand in a province): walked whatever the words
+    where = _reinspection_where(filters.replace(status=""), _today(today), _wide(filters))
     where.add("r.outcome = 'escalated'")
     if filters.status == "open":
         where.add("x.state = 'escalated'")

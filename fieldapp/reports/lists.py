@@ -368,9 +368,10 @@ def _notice_where(
         where.add("x.state = :state", state=filters.status)
     if filters.measure:
         where.add(f"x.inspection_id IN ({_WITH_MEASURE})", measure=filters.measure)
+    few = filters.status not in ("", "closed")  # most notices are closed; the others few
     for n, word in enumerate(search.words(filters.text)):
         term, params = search.inspection_predicate(
-            word, n, "x.inspection_id", "x.unit_id", ("finding",), matches
+            word, n, "x.inspection_id", "x.unit_id", ("finding",), matches, row_by_row=few
         )
         where.add(term, **params)
     return where
@@ -1067,6 +1068,12 @@ def _walk_by_share(
         by_units = counts.get("unit", 0) / units
         others = sum(n for k, n in counts.items() if k != "unit")
         share *= min(1.0, by_units + others / rows)
+    return walk_pays(rows, share, offset, limit)
+
+
+def walk_pays(rows: int, share: float, offset: int, limit: int) -> bool:
+    """Whether walking ``rows`` in their order to the page at ``offset`` tests fewer rows
+    than collecting the ``share`` of them that match and sorting them costs."""
     return share * share * rows * _COLLECT_COST >= offset + limit
 
 

@@ -153,14 +153,27 @@ def inspection_predicate(
     unit: str,
     kinds: tuple[str, ...] = ("finding", "note", "opinion"),
     matches: TextMatches | None = None,
+    row_by_row: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """A WHERE term on the SQL columns ``inspection`` (an inspection id) and ``unit`` (its
     unit's id): the inspection's unit, or one of its records of ``kinds``, holds ``word``.
     With ``matches`` (from ``text_matches``) the kinds that do not hold the word are left
-    out, so that a word found only in unit names starts from those units."""
+    out, so that a word found only in unit names starts from those units. ``row_by_row``
+    (other filters leave few rows): a word in finding texts is looked up through each
+    row's findings instead of collecting every inspection with a finding holding it."""
     texts, params = matching_texts(word, n)
     present = _present(word, matches)
     docs = [k for k in kinds if k in present]
+    if row_by_row and docs == ["finding"]:
+        units, _ = matching_units(word, n)
+        by_findings = (
+            "EXISTS (SELECT 1 FROM findings rf JOIN search_docs d ON d.kind = 'finding'"
+            f" AND d.ref = rf.id WHERE rf.inspection_id = {inspection}"
+            f" AND d.text_id IN ({texts}))"
+        )
+        if "unit" in present:
+            return f"(+{unit} IN ({units}) OR {by_findings})", params
+        return by_findings, params
     units, _ = matching_units(word, n)
     listed = ", ".join(f"'{k}'" for k in docs)
     by_docs = (

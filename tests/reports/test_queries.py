@@ -234,7 +234,8 @@ def test_reinspections_walked_or_collected_alike(
 
     found = {}
     for walk in (False, True):
-        monkeypatch.setattr(followups, "_newest_first", lambda _filters, walk=walk: walk)
+        monkeypatch.setattr(followups, "_newest_first", lambda *_args, walk=walk: walk)
+        monkeypatch.setattr(followups, "_wide", lambda _filters, walk=walk: walk)
         found[walk] = (
             reinspection_results(fixture.db, filters, today=TODAY),
             escalations(fixture.db, filters.replace(status=""), today=TODAY),

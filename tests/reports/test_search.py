@@ -208,6 +208,28 @@ def test_knowing_where_a_word_is_changes_no_result(
 
 
 @pytest.mark.parametrize("text", SEARCHES)
+@pytest.mark.parametrize("status", ["open", "overdue", "escalated"])
+def test_few_notices_looked_up_row_by_row_find_the_same(
+    fixture: Fixture, text: str, status: str
+) -> None:
+    """Open, overdue or escalated notices are few, so their words are looked up through each
+    notice's findings: the same notices as searching all of them, then keeping that state."""
+
+    def ids(filters: Filters) -> list[str]:
+        sql, params = list_sql(ListKind.NOTICES, filters, TODAY, 0, 10_000)
+        return [row[0] for row in fixture.db.execute(sql, params)]
+
+    in_state = set(ids(Filters(status=status)))
+    expected = [i for i in ids(Filters(text=text)) if i in in_state]
+    assert ids(Filters(text=text, status=status)) == expected
+    matches = text_matches(fixture.db, text)
+    sql, params = list_sql(
+        ListKind.NOTICES, Filters(text=text, status=status), TODAY, 0, 10_000, matches=matches
+    )
+    assert [row[0] for row in fixture.db.execute(sql, params)] == expected
+
+
+@pytest.mark.parametrize("text", SEARCHES)
 def test_counting_uses_finds_the_same_kinds(fixture: Fixture, text: str) -> None:
     uses = word_uses(fixture.db, text)
     kinds = {word: frozenset(k for k, n in counts.items() if n) for word, counts in uses.items()}
