@@ -750,10 +750,31 @@ CREATE INDEX units_key ON units(is_key_unit, district_code);
     )
 
 
+# The DDL pieces of m0007 below: part of that step, so never edited once shipped.
+
 _FINDING_COLUMNS = (
     "id, inspection_id, run_id, item_id, equipment_id, position, text, severity, measure,"
     " deadline, violated, penalty, code, dropped, drop_reason, rev, updated_at, origin_device"
 )
+
+
+def _unit_of_inspection(table: str) -> str:
+    """Triggers keeping ``table.unit_id`` equal to the unit of the row's inspection."""
+    return "\n".join(
+        f"""CREATE TRIGGER {table}_unit_{event} AFTER {change} ON {table}
+WHEN NEW.unit_id IS NOT (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+BEGIN
+    UPDATE {table} SET unit_id = (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
+        WHERE rowid = NEW.rowid;
+END;"""
+        for event, change in (("insert", "INSERT"), ("update", "UPDATE OF inspection_id, unit_id"))
+    )
+
+
+_UNIT_TO_CHILDREN = """    UPDATE findings SET unit_id = NEW.unit_id
+        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;
+    UPDATE notices SET unit_id = NEW.unit_id
+        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;"""
 
 
 @step
@@ -783,43 +804,15 @@ WHEN (SELECT locked FROM inspections WHERE id = NEW.inspection_id) = 1
 BEGIN
     SELECT RAISE(ABORT, 'inspection is locked: record an amendment instead');
 END;
-CREATE TRIGGER findings_unit_insert AFTER INSERT ON findings
-WHEN NEW.unit_id IS NOT (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
-BEGIN
-    UPDATE findings SET unit_id = (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
-        WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER findings_unit_update AFTER UPDATE OF inspection_id, unit_id ON findings
-WHEN NEW.unit_id IS NOT (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
-BEGIN
-    UPDATE findings SET unit_id = (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
-        WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER notices_unit_insert AFTER INSERT ON notices
-WHEN NEW.unit_id IS NOT (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
-BEGIN
-    UPDATE notices SET unit_id = (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
-        WHERE rowid = NEW.rowid;
-END;
-CREATE TRIGGER notices_unit_update AFTER UPDATE OF inspection_id, unit_id ON notices
-WHEN NEW.unit_id IS NOT (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
-BEGIN
-    UPDATE notices SET unit_id = (SELECT unit_id FROM inspections WHERE id = NEW.inspection_id)
-        WHERE rowid = NEW.rowid;
-END;
+{_unit_of_inspection("findings")}
+{_unit_of_inspection("notices")}
 CREATE TRIGGER inspections_unit_insert AFTER INSERT ON inspections
 BEGIN
-    UPDATE findings SET unit_id = NEW.unit_id
-        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;
-    UPDATE notices SET unit_id = NEW.unit_id
-        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;
+{_UNIT_TO_CHILDREN}
 END;
 CREATE TRIGGER inspections_unit_update AFTER UPDATE OF id, unit_id ON inspections
 BEGIN
-    UPDATE findings SET unit_id = NEW.unit_id
-        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;
-    UPDATE notices SET unit_id = NEW.unit_id
-        WHERE inspection_id = NEW.id AND unit_id IS NOT NEW.unit_id;
+{_UNIT_TO_CHILDREN}
 END;
 """,
     )
