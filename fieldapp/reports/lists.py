@@ -1009,13 +1009,14 @@ def fetch_rows(
     today = today or dt.date.today()
     kind = ListKind(kind)
     ordered = _walk_by_filters(kind, filters)
-    if ordered is None:  # it depends on how much the words match, which also says where
-        uses = search.word_uses(db, filters.text)
-        ordered = _walk_by_share(db, kind, uses, offset, limit)
-        matches: search.TextMatches | None = {
+    matches: search.TextMatches | None = None
+    if ordered is None:  # it depends on how much the words and the class match
+        uses = search.word_uses(db, filters.text)  # also says where each word is
+        ordered = _walk_by_share(db, kind, uses, filters.equipment_class, offset, limit)
+        matches = {
             word: frozenset(k for k, n in counts.items() if n) for word, counts in uses.items()
         }
-    else:
+    elif search.words(filters.text):
         matches = _matches(db, kind, filters)
     sql, params = list_sql(kind, filters, today, offset, limit, ordered, matches)
     make = _SPECS[kind].row
@@ -1034,7 +1035,7 @@ _TABLES = {
 def _walk_by_filters(kind: ListKind, filters: Filters) -> bool | None:
     """Whether walking the list in its order finds a page sooner than collecting every
     match and sorting them, when the filters alone say so; None when it depends on how
-    many records the searched words are in (``_walk_by_share``)."""
+    many records the searched words and the class of equipment are in (``_walk_by_share``)."""
     if kind not in _TABLES:
         return False
     if filters.unit_id or filters.officer_id or filters.status:
@@ -1043,7 +1044,7 @@ def _walk_by_filters(kind: ListKind, filters: Filters) -> bool | None:
         return False
     if filters.area and len(area_prefix(filters.area)) >= 6:
         return False
-    if not search.words(filters.text):
+    if not search.words(filters.text) and not filters.equipment_class:
         return True
     return None
 
@@ -1052,6 +1053,7 @@ def _walk_by_share(
     db: Database,
     kind: ListKind,
     uses: Mapping[str, Mapping[str, int]],
+    equipment_class: str = "",
     offset: int = 0,
     limit: int = 200,
 ) -> bool:
@@ -1059,8 +1061,8 @@ def _walk_by_share(
     (offset + limit) / share rows, a collection sorts about share × rows, each row of which
     costs about ``_COLLECT_COST`` walked rows; share is the part of the list a search is
     likely to match (each word: the units using it over all units, plus the other records
-    using it over the list's rows; the words together: the product). ``uses``: from
-    ``search.word_uses``."""
+    using it over the list's rows; a class of equipment: its devices over all devices; all
+    of them together: the product). ``uses``: from ``search.word_uses``."""
     rows = db.execute(f"SELECT MAX(rowid) FROM {_TABLES[kind]}").fetchone()[0] or 1
     units = db.execute("SELECT MAX(rowid) FROM units").fetchone()[0] or 1
     share = 1.0
@@ -1068,6 +1070,14 @@ def _walk_by_share(
         by_units = counts.get("unit", 0) / units
         others = sum(n for k, n in counts.items() if k != "unit")
         share *= min(1.0, by_units + others / rows)
+    if equipment_class:
+        prefix = class_prefix(equipment_class)
+        devices = db.execute("SELECT MAX(rowid) FROM equipment").fetchone()[0] or 1
+        of_class = db.execute(
+            "SELECT COUNT(*) FROM equipment WHERE catalogue_code >= ? AND catalogue_code < ?",
+            [prefix, prefix + "~"],
+        ).fetchone()[0]
+        share *= min(1.0, of_class / devices)
     return walk_pays(rows, share, offset, limit)
 
 

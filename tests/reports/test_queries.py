@@ -364,6 +364,9 @@ def test_sampling_coverage_against_targets(fixture: Fixture) -> None:
         Filters(key_units_only=True, equipment_class="3000"),
         Filters(text="登记"),
         Filters(text="使用登记", area="220000"),
+        Filters(equipment_class="3310"),
+        Filters(area="220100", date_from=dt.date(2026, 1, 1), text="登记"),
+        Filters(key_units_only=True, date_to=dt.date(2026, 12, 31), equipment_class="3000"),
     ],
 )
 def test_both_ways_of_picking_a_page_agree(
