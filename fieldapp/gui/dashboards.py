@@ -26,7 +26,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QLocale, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QShowEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gui.exports import summary_report
-from fieldapp.gui.filter_bar import FilterBar
+from fieldapp.gui.filter_bar import FilterBar, ReadsWhenShown
 from fieldapp.gui.i18n import language
 from fieldapp.gui.pages import page_heading
 from fieldapp.gui.tasks import BackgroundTask, Progress
@@ -205,7 +205,7 @@ class ChartCard(QFrame):
             raise OSError(f"无法写入图片 / cannot write the image: {path}")
 
 
-class DashboardsPage(QWidget):
+class DashboardsPage(ReadsWhenShown, QWidget):
     """Five charts under a filter bar; ``loaded`` fires each time they are drawn."""
 
     loaded = Signal()
@@ -273,20 +273,10 @@ class DashboardsPage(QWidget):
         self.filter_bar.changed.connect(self.reload)
         self.year.valueChanged.connect(self.reload)
         self.summary_button.clicked.connect(self.summary)
-        self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.inspections or changes.units or changes.equipment or changes.settings:
-            self._stale = True
-            if changes.officers:
-                self.filter_bar.reload_officers()
-            if self.isVisible():
-                self.reload()
+            self.read_again(changes)
 
     def filters(self) -> Filters:
         return self.filter_bar.filters(ListKind.INSPECTIONS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,7 @@ from fieldapp.reports.filters import (
     status_label,
 )
 from fieldapp.store import registry as reg
+from fieldapp.workflow import Changes
 from fieldapp.workspace import Workspace
 
 translate = QCoreApplication.translate
@@ -294,3 +296,32 @@ class FilterBar(QWidget):
         if not self._filling:
             self._timer.stop()
             self.changed.emit()
+
+
+class ReadsWhenShown:
+    """Mixin (listed before QWidget) for a supervisor page with a ``filter_bar`` that reads
+    its rows or figures in the background in ``reload()``: a change to what it shows is
+    read at once while the page is shown, else when it is next shown."""
+
+    filter_bar: FilterBar
+    _stale = True
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def mark_parts_stale(self) -> None:
+        """Mark the parts read on their own (the lists behind other tabs) stale as well."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)  # type: ignore[misc]
+
+    def read_again(self, changes: Changes) -> None:
+        """``changes`` touched what the page shows."""
+        self._stale = True
+        self.mark_parts_stale()
+        if changes.officers:
+            self.filter_bar.reload_officers()
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.reload()

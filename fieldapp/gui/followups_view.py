@@ -12,7 +12,6 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from sqlite_utils import Database
 import fieldapp.reports.followups as fu
 from fieldapp.errors import UserError
 from fieldapp.gui.exports import export_list, export_table_rows
-from fieldapp.gui.filter_bar import FilterBar
+from fieldapp.gui.filter_bar import FilterBar, ReadsWhenShown
 from fieldapp.gui.pages import page_heading
 from fieldapp.gui.record_details import DetailPane
 from fieldapp.gui.report_models import Col, Fetch, ReportTableModel, list_columns
@@ -133,7 +132,7 @@ class Tab:
     stale: bool = True
 
 
-class SupervisorFollowUps(QWidget):
+class SupervisorFollowUps(ReadsWhenShown, QWidget):
     """The supervisor's 整改跟踪 page."""
 
     open_record = Signal(str, str)
@@ -240,7 +239,6 @@ class SupervisorFollowUps(QWidget):
         self.csv_button.clicked.connect(partial(self.export, "csv"))
         self.xlsx_button.clicked.connect(partial(self.export, "xlsx"))
         self.details.unit_chosen.connect(self._unit_chosen)
-        self._stale = True
         self._summary_generation = 0
 
     def _add(
@@ -277,20 +275,13 @@ class SupervisorFollowUps(QWidget):
     def tab_named(self, name: str) -> Tab:
         return next(t for t in self.tab_list if t.name == name)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
+    def mark_parts_stale(self) -> None:
+        for tab in self.tab_list:
+            tab.stale = True
 
     def on_changes(self, changes: Changes) -> None:
         if changes.inspections or changes.equipment or changes.units or changes.officers:
-            self._stale = True
-            for tab in self.tab_list:
-                tab.stale = True
-            if changes.officers:
-                self.filter_bar.reload_officers()
-            if self.isVisible():
-                self.reload()
+            self.read_again(changes)
 
     def filters(self) -> Filters:
         return self.filter_bar.filters(ListKind.NOTICES)

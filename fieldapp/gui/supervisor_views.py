@@ -9,7 +9,7 @@ import html
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.errors import UserError
 from fieldapp.gui.exports import export_list, list_title
-from fieldapp.gui.filter_bar import FilterBar
+from fieldapp.gui.filter_bar import FilterBar, ReadsWhenShown
 from fieldapp.gui.pages import page_heading
 from fieldapp.gui.record_details import DetailPane
 from fieldapp.gui.report_models import ReportTableModel, list_columns
@@ -131,7 +131,7 @@ class RecordList(QWidget):
         self.xlsx_button.setEnabled(False)
 
 
-class RecordsPage(QWidget):
+class RecordsPage(ReadsWhenShown, QWidget):
     """The supervisor's lists under one filter bar, with a detail pane."""
 
     def __init__(
@@ -173,7 +173,6 @@ class RecordsPage(QWidget):
         self.details.unit_chosen.connect(self.filter_bar.set_unit)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.filter_bar.search.setFocus)
-        self._stale = True
 
     @property
     def current(self) -> RecordList:
@@ -181,20 +180,13 @@ class RecordsPage(QWidget):
         assert isinstance(view, RecordList)
         return view
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
+    def mark_parts_stale(self) -> None:
+        for view in self.lists.values():
+            view.stale = True
 
     def on_changes(self, changes: Changes) -> None:
         if changes.inspections or changes.units or changes.equipment or changes.officers:
-            self._stale = True
-            for view in self.lists.values():
-                view.stale = True
-            if changes.officers:
-                self.filter_bar.reload_officers()
-            if self.isVisible():
-                self.reload()
+            self.read_again(changes)
 
     def wait_until_read(self, timeout: float = 30) -> None:
         """Block until every list has its rows (tests and screenshots)."""

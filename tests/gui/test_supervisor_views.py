@@ -372,3 +372,22 @@ def test_closing_stops_a_query_still_reading(page: RecordsPage) -> None:
     view.model.close()  # as when the app quits: interrupted, its worker joined
     assert not view.model.loading
     assert all(not task.running for task in view.model._tasks)
+
+
+def test_a_change_while_hidden_is_read_when_shown_again(
+    page: RecordsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldapp.workflow import Changes
+
+    reloads: list[bool] = []
+    real = page.reload
+    monkeypatch.setattr(page, "reload", lambda: reloads.append(True) or real())
+    page.hide()
+    page.on_changes(Changes(settings=True))  # nothing the lists show
+    page.on_changes(Changes(inspections=True))
+    assert reloads == [] and all(view.stale for view in page.lists.values())
+    page.show()
+    assert reloads == [True]
+    page.on_changes(Changes(units=True))  # shown: read at once
+    assert reloads == [True, True]
+    page.wait_until_read()
